@@ -1,0 +1,498 @@
+//! From JSON text to a validated [`Catalogue`], collecting every contract
+//! problem on the way rather than stopping at the first.
+//!
+//! The text is parsed into a `serde_json::Value` (syntax errors carry
+//! line:column from serde_json), then walked by hand: a derive would stop at
+//! the first wrong field, and editors want the whole list in one go. Paths
+//! are built lazily as a linked list on the stack, so a valid catalogue costs
+//! no path allocations at all.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use crate::error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
+use crate::lang::LangText;
+use crate::locate::position_of;
+use crate::model::{
+    Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
+    Keywords, PartialDate,
+};
+use crate::FORMAT;
+
+/// Locating a diagnostic rescans the text; beyond this many, the list is
+/// long enough that positions stop helping.
+const MAX_LOCATED: usize = 200;
+
+impl Catalogue {
+    /// Parses and validates a catalogue. On failure the error lists every
+    /// problem found, each with its JSON path and, where found, line:column.
+    pub fn from_json(text: &str) -> Result<Catalogue, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+        let mut decoder = Decoder::default();
+        let catalogue = decoder.catalogue(&value);
+        let mut diagnostics = decoder.diagnostics;
+        match catalogue {
+            Some(catalogue) if diagnostics.iter().all(|d| d.severity != Severity::Error) => {
+                Ok(catalogue)
+            }
+            _ => {
+                for d in diagnostics.iter_mut().take(MAX_LOCATED) {
+                    d.position = position_of(text, &d.path);
+                }
+                Err(LoadError::Contract(diagnostics))
+            }
+        }
+    }
+}
+
+fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
+    // serde_json appends " at line L column C" to its message; we show the
+    // position ourselves, in words.
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    };
+    LoadError::Syntax {
+        message,
+        line: e.line(),
+        column: e.column(),
+        looks_like_html: text.trim_start().starts_with('<'),
+    }
+}
+
+/// Where a value sits, as a linked list of steps back to the root.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    const ROOT: At<'static> = At { parent: None, step: Step::Root };
+
+    fn key<'b>(&'b self, key: &'b str) -> At<'b> {
+        At { parent: Some(self), step: Step::Key(key) }
+    }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At { parent: Some(self), step: Step::Index(index) }
+    }
+
+    fn to_path(self) -> JsonPath {
+        let mut segments = Vec::new();
+        let mut at = Some(&self);
+        while let Some(a) = at {
+            match a.step {
+                Step::Root => {}
+                Step::Key(k) => segments.push(PathSegment::Key(k.to_owned())),
+                Step::Index(i) => segments.push(PathSegment::Index(i)),
+            }
+            at = a.parent;
+        }
+        segments.reverse();
+        JsonPath(segments)
+    }
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A BCP 47 tag in shape: letters, then `-`-separated alphanumeric subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[derive(Default)]
+struct Decoder {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Decoder {
+    fn error(&mut self, at: &At<'_>, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            path: at.to_path(),
+            message: message.into(),
+            position: None,
+        });
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, at: &At<'_>, what: &str) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(map) => Some(map),
+            other => {
+                self.error(at, format!("expected {what} (an object), found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// A required field: reports its absence.
+    fn required<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, at: &At<'_>, hint: &str) -> Option<&'v Value> {
+        match obj.get(key) {
+            Some(Value::Null) | None => {
+                self.error(&at.key(key), format!("missing; {hint}"));
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    /// An optional field: absent and `null` both mean "not given".
+    fn optional<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+        obj.get(key).filter(|v| !v.is_null())
+    }
+
+    fn opt_string(&mut self, obj: &Map<String, Value>, key: &str, at: &At<'_>, example: &str) -> Option<String> {
+        match Self::optional(obj, key)? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.error(&at.key(key), format!("expected a string such as {example:?}, found {}", describe(other)));
+                None
+            }
+        }
+    }
+
+    fn opt_list<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, at: &At<'_>) -> &'v [Value] {
+        match Self::optional(obj, key) {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.error(&at.key(key), format!("expected a list ([…]), found {}", describe(other)));
+                &[]
+            }
+        }
+    }
+
+    /// Text by language: `{ "en": "…", "zh": "…" }`. Empty strings count as
+    /// absent, so `{"en": ""}` is no title at all.
+    fn text(&mut self, v: &Value, at: &At<'_>, required: bool) -> Option<LangText> {
+        let Value::Object(map) = v else {
+            self.error(
+                at,
+                format!(
+                    "expected text by language, such as {{\"en\": \"…\", \"zh\": \"…\"}}, found {}",
+                    describe(v)
+                ),
+            );
+            return None;
+        };
+        let mut entries = Vec::with_capacity(map.len());
+        for (tag, value) in map {
+            let at = at.key(tag);
+            if !is_language_tag(tag) {
+                self.error(&at, format!("{tag:?} is not a language tag; use BCP 47 tags such as \"en\" or \"zh\""));
+                continue;
+            }
+            match value {
+                Value::String(s) if s.trim().is_empty() => {}
+                Value::String(s) => entries.push((tag.clone(), s.clone())),
+                Value::Null => {}
+                other => self.error(&at, format!("expected a string, found {}", describe(other))),
+            }
+        }
+        if entries.is_empty() && required {
+            self.error(at, "expected at least one language, such as {\"en\": \"…\"} or {\"zh\": \"…\"}");
+        }
+        Some(LangText::from_entries(entries))
+    }
+
+    fn catalogue(&mut self, root: &Value) -> Option<Catalogue> {
+        let at = At::ROOT;
+        let obj = self.object(root, &at, "a catalogue")?;
+        match obj.get("format") {
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => {
+                // Another version may mean anything: refuse it alone rather
+                // than bury the real reason under consequential errors.
+                self.error(
+                    &at.key("format"),
+                    format!("unsupported format {f:?}; this reader reads {FORMAT:?}"),
+                );
+                return None;
+            }
+            Some(other) => self.error(
+                &at.key("format"),
+                format!("expected the string {FORMAT:?}, found {}", describe(other)),
+            ),
+            None => self.error(&at.key("format"), format!("missing; add \"format\": {FORMAT:?}")),
+        }
+        let journal = self
+            .required(obj, "journal", &at, "add \"journal\": {\"title\": {\"en\": \"…\"}}")
+            .and_then(|v| self.journal(v, &at.key("journal")));
+        let articles_at = at.key("articles");
+        let mut articles = Vec::new();
+        match self.required(obj, "articles", &at, "add \"articles\": [] with the articles in reading order") {
+            Some(Value::Array(items)) => {
+                articles.reserve(items.len());
+                let mut first_use: HashMap<&str, usize> = HashMap::new();
+                for (i, item) in items.iter().enumerate() {
+                    let item_at = articles_at.index(i);
+                    if let Some(Value::String(id)) = item.get("id") {
+                        if let Some(first) = first_use.insert(id, i) {
+                            self.error(
+                                &item_at.key("id"),
+                                format!("id {id:?} is used again; articles[{first}] has it already, and ids must be unique"),
+                            );
+                            first_use.insert(id, first);
+                        }
+                    }
+                    if let Some(article) = self.article(item, &item_at) {
+                        articles.push(article);
+                    }
+                }
+            }
+            Some(other) => self.error(&articles_at, format!("expected a list of articles, found {}", describe(other))),
+            None => {}
+        }
+        Some(Catalogue::new(journal?, articles))
+    }
+
+    fn journal(&mut self, v: &Value, at: &At<'_>) -> Option<Journal> {
+        let obj = self.object(v, at, "a journal")?;
+        let title = self
+            .required(obj, "title", at, "give the journal's title, such as {\"en\": \"…\"}")
+            .and_then(|v| self.text(v, &at.key("title"), true));
+        let issn = self.opt_string(obj, "issn", at, "0257-2826");
+        let eissn = self.opt_string(obj, "eissn", at, "2096-1234");
+        let cn = self.opt_string(obj, "cn", at, "11-1454/G4");
+        Some(Journal { title: title?, issn, eissn, cn })
+    }
+
+    fn article(&mut self, v: &Value, at: &At<'_>) -> Option<Article> {
+        let obj = self.object(v, at, "an article")?;
+        let id = match self.required(obj, "id", at, "give the article an id such as \"2024-58-6-95\"") {
+            Some(Value::String(s)) => ArticleId::parse(s).map_err(|m| self.error(&at.key("id"), m)).ok(),
+            Some(other) => {
+                self.error(&at.key("id"), format!("expected a string, found {}", describe(other)));
+                None
+            }
+            None => None,
+        };
+        let year = match self.required(obj, "year", at, "give the year of publication, such as 2024") {
+            Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64(),
+            Some(other) => {
+                self.error(&at.key("year"), format!("expected a whole number such as 2024, found {}", describe(other)));
+                None
+            }
+            None => None,
+        };
+        let volume = self.opt_string(obj, "volume", at, "58");
+        let issue = self.opt_string(obj, "issue", at, "6");
+        let pages = self.opt_string(obj, "pages", at, "95-105");
+        let doi = self.opt_string(obj, "doi", at, "10.1234/abc");
+        if let Some(d) = &doi {
+            if !d.starts_with("10.") || !d.contains('/') {
+                self.error(
+                    &at.key("doi"),
+                    format!("{d:?} is not a bare DOI; write it as 10.xxxx/…, without \"https://doi.org/\""),
+                );
+            }
+        }
+        let title = self
+            .required(obj, "title", at, "give the title, such as {\"en\": \"…\"}")
+            .and_then(|v| self.text(v, &at.key("title"), true));
+        let abstract_ = self
+            .required(obj, "abstract", at, "give the abstract, such as {\"en\": \"…\"}")
+            .and_then(|v| self.text(v, &at.key("abstract"), true));
+
+        let affiliations = self.affiliations(obj, at);
+        let known: HashSet<u32> = affiliations.iter().map(|a| a.id).collect();
+        let authors_at = at.key("authors");
+        let authors = self
+            .opt_list(obj, "authors", at)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.author(v, &authors_at.index(i), &known))
+            .collect();
+        let dates = match Self::optional(obj, "dates") {
+            Some(v) => self.dates(v, &at.key("dates")),
+            None => Dates::default(),
+        };
+        let funding_at = at.key("funding");
+        let funding = self
+            .opt_list(obj, "funding", at)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.funding(v, &funding_at.index(i)))
+            .collect();
+        let keywords = match Self::optional(obj, "keywords") {
+            Some(v) => self.keywords(v, &at.key("keywords")),
+            None => Keywords::default(),
+        };
+        let journal = Self::optional(obj, "journal").and_then(|v| self.journal(v, &at.key("journal")));
+
+        Some(Article {
+            id: id?,
+            year: year?,
+            volume,
+            issue,
+            pages,
+            doi,
+            title: title?,
+            authors,
+            affiliations,
+            dates,
+            funding,
+            abstract_: abstract_?,
+            keywords,
+            journal,
+        })
+    }
+
+    fn affiliations(&mut self, article: &Map<String, Value>, at: &At<'_>) -> Vec<Affiliation> {
+        let list_at = at.key("affiliations");
+        let mut result: Vec<Affiliation> = Vec::new();
+        for (i, v) in self.opt_list(article, "affiliations", at).iter().enumerate() {
+            let at = list_at.index(i);
+            let Some(obj) = self.object(v, &at, "an affiliation") else { continue };
+            let id = match self.required(obj, "id", &at, "number the affiliation as on the page, such as 1") {
+                Some(Value::Number(n)) => match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                    Some(id) => Some(id),
+                    None => {
+                        self.error(&at.key("id"), format!("expected a whole number such as 1, found {n}"));
+                        None
+                    }
+                },
+                Some(other) => {
+                    self.error(&at.key("id"), format!("expected a whole number such as 1, found {}", describe(other)));
+                    None
+                }
+                None => None,
+            };
+            if let Some(id) = id {
+                if result.iter().any(|a| a.id == id) {
+                    self.error(&at.key("id"), format!("affiliation {id} is numbered twice; numbers must be unique"));
+                }
+            }
+            let name = self
+                .required(obj, "name", &at, "give the affiliation's name, such as {\"en\": \"…\"}")
+                .and_then(|v| self.text(v, &at.key("name"), true));
+            if let (Some(id), Some(name)) = (id, name) {
+                result.push(Affiliation { id, name });
+            }
+        }
+        result
+    }
+
+    fn author(&mut self, v: &Value, at: &At<'_>, known: &HashSet<u32>) -> Option<Author> {
+        let obj = self.object(v, at, "an author")?;
+        let name = self
+            .required(obj, "name", at, "give the author's name, such as {\"zh\": \"韩笑\"}")
+            .and_then(|v| self.text(v, &at.key("name"), true));
+        let refs_at = at.key("affiliations");
+        let mut affiliations = Vec::new();
+        for (i, r) in self.opt_list(obj, "affiliations", at).iter().enumerate() {
+            match r.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) if known.contains(&n) => affiliations.push(n),
+                Some(n) => self.error(
+                    &refs_at.index(i),
+                    format!("affiliation {n} does not exist; the article's affiliations are numbered {}", numbers(known)),
+                ),
+                None => self.error(
+                    &refs_at.index(i),
+                    format!("expected an affiliation number such as 1, found {}", describe(r)),
+                ),
+            }
+        }
+        let bio = Self::optional(obj, "bio").and_then(|v| self.text(v, &at.key("bio"), false)).filter(|t| !t.is_empty());
+        let orcid = self.opt_string(obj, "orcid", at, "0000-0002-1825-0097");
+        let email = self.opt_string(obj, "email", at, "name@example.org");
+        let corresponding = match Self::optional(obj, "corresponding") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.error(&at.key("corresponding"), format!("expected true or false, found {}", describe(other)));
+                false
+            }
+        };
+        Some(Author { name: name?, affiliations, bio, orcid, email, corresponding })
+    }
+
+    fn dates(&mut self, v: &Value, at: &At<'_>) -> Dates {
+        let Some(obj) = self.object(v, at, "dates") else { return Dates::default() };
+        let mut entries = Vec::new();
+        for kind in DateKind::ALL {
+            match Self::optional(obj, kind.key()) {
+                None => {}
+                Some(Value::String(s)) => match PartialDate::parse(s) {
+                    Ok(date) => entries.push((kind, date)),
+                    Err(message) => self.error(&at.key(kind.key()), message),
+                },
+                Some(other) => self.error(
+                    &at.key(kind.key()),
+                    format!("expected a date string such as \"2024-06-14\", found {}", describe(other)),
+                ),
+            }
+        }
+        Dates { entries }
+    }
+
+    fn funding(&mut self, v: &Value, at: &At<'_>) -> Option<Funding> {
+        let obj = self.object(v, at, "a funding entry")?;
+        let name = self
+            .required(obj, "name", at, "name the funder, such as {\"en\": \"National Social Science Fund of China\"}")
+            .and_then(|v| self.text(v, &at.key("name"), true));
+        let award = self.opt_string(obj, "award", at, "21BGJ001");
+        Some(Funding { name: name?, award })
+    }
+
+    fn keywords(&mut self, v: &Value, at: &At<'_>) -> Keywords {
+        let Some(obj) = self.object(v, at, "keyword lists by language, such as {\"en\": [\"…\"]}") else {
+            return Keywords::default();
+        };
+        let mut entries = Vec::new();
+        for (tag, list) in obj {
+            let at = at.key(tag);
+            if !is_language_tag(tag) {
+                self.error(&at, format!("{tag:?} is not a language tag; use BCP 47 tags such as \"en\" or \"zh\""));
+                continue;
+            }
+            let Value::Array(items) = list else {
+                self.error(&at, format!("expected a list of keywords, found {}", describe(list)));
+                continue;
+            };
+            let mut words = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Value::String(s) if s.trim().is_empty() => {}
+                    Value::String(s) => words.push(s.clone()),
+                    other => self.error(&at.index(i), format!("expected a keyword (a string), found {}", describe(other))),
+                }
+            }
+            entries.push((tag.clone(), words));
+        }
+        Keywords { entries }
+    }
+}
+
+fn numbers(known: &HashSet<u32>) -> String {
+    if known.is_empty() {
+        return "(none: add them under \"affiliations\")".to_owned();
+    }
+    let mut ids: Vec<u32> = known.iter().copied().collect();
+    ids.sort_unstable();
+    ids.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}

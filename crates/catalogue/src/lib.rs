@@ -1,0 +1,36 @@
+//! The `abstract-catalogue/1` model: everything about a catalogue that can be
+//! known without a browser.
+//!
+//! A catalogue arrives as JSON text. [`Catalogue::from_json`] parses it,
+//! checks it against the contract (`shared/catalogue-format.md`) and returns
+//! either a validated [`Catalogue`] or a [`LoadError`] that lists *every*
+//! problem with its JSON path and line:column. The validated types have
+//! private fields and borrowed getters, so the app can never hold an article
+//! that broke the contract.
+//!
+//! Invariants (see ARCHITECTURE.md): no `web-sys`, no `leptos`, no I/O, and no
+//! panic on any input.
+
+mod decode;
+mod error;
+mod format;
+mod keyword;
+mod labels;
+mod lang;
+mod locate;
+mod markup;
+mod model;
+
+pub use error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
+pub use format::{breadcrumb, format_date};
+pub use keyword::fold_keyword;
+pub use labels::Labels;
+pub use lang::{Lang, LangText, Shown, View};
+pub use markup::{Inline, InlineTag, paragraphs, parse_inline};
+pub use model::{
+    Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
+    Keywords, PartialDate,
+};
+
+/// The only value of the top-level `format` field this reader understands.
+pub const FORMAT: &str = "abstract-catalogue/1";

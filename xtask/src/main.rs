@@ -1,1 +1,58 @@
-fn main() {}
+//! Project tooling, run as `cargo xtask <command>` (an alias in
+//! `.cargo/config.toml`). One module per command; standard library only, so
+//! it compiles in seconds.
+
+mod build;
+mod check;
+mod install;
+mod serve;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve   [--port N] [--catalogue FILE]
+          Install what is missing, build the reader, serve it on 127.0.0.1.
+  test    Run every test: formatting, clippy, library tests, and the browser
+          tests against the release build in headless Chromium.
+  build   [--catalogue FILE] [--base /path/] [--out DIR]
+          Write a static site for any catalogue, hosted under a base path.
+  check   FILE
+          Validate a catalogue and list every problem (exit 1 if any).
+  install Install the toolchain pieces: wasm32 target, trunk, the
+          wasm-bindgen CLI matching Cargo.lock, wasm-opt.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match command {
+        "serve" => serve::run(rest),
+        "test" => test::run(rest),
+        "build" => build::run(rest),
+        "check" => check::run(rest),
+        "install" => install::run(rest),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(util::usage(format!("unknown command {other:?}"))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(util::Failure::Usage(message)) => {
+            eprintln!("error: {message}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+        Err(util::Failure::Failed(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

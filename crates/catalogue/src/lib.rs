@@ -23,10 +23,12 @@ mod model;
 
 pub use error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
 pub use format::{breadcrumb, format_date};
+#[cfg(feature = "unicode-tables")]
 pub use keyword::fold_keyword;
+pub use keyword::fold_normalized_keyword;
 pub use labels::Labels;
 pub use lang::{Lang, LangText, Shown, View};
-pub use markup::{Inline, InlineTag, paragraphs, parse_inline};
+pub use markup::{Inline, InlineTag, paragraphs, parse_inline, plain_text};
 pub use model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,

@@ -146,6 +146,22 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
     root
 }
 
+/// The text without its inline tags, for places that cannot hold markup
+/// (the document title, attributes): `CO<sub>2</sub>` becomes `CO2`.
+pub fn plain_text(text: &str) -> String {
+    fn collect(nodes: &[Inline], out: &mut String) {
+        for node in nodes {
+            match node {
+                Inline::Text(s) => out.push_str(s),
+                Inline::Tagged(_, children) => collect(children, out),
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    collect(&parse_inline(text), &mut out);
+    out
+}
+
 fn push_text(children: &mut Vec<Inline>, s: &str) {
     if let Some(Inline::Text(last)) = children.last_mut() {
         last.push_str(s);
@@ -205,6 +221,11 @@ mod tests {
         check("<i>open", vec![t("<i>open")]);
         check("close</b>", vec![t("close</b>")]);
         check("<i>a<b>b</i>c</b>", vec![Inline::Tagged(Italic, vec![t("a<b>b")]), t("c</b>")]);
+    }
+
+    #[test]
+    fn plain_text_drops_only_allowed_tags() {
+        assert_eq!(plain_text("CO<sub>2</sub> and <i>x</i> <script>"), "CO2 and x <script>");
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::keyword::fold_keyword;
 use crate::lang::{Lang, LangText};
 
 /// An article id: 1-128 characters from `A-Z a-z 0-9 . _ -`, safe as a URL
@@ -351,10 +350,10 @@ impl Article {
         self.journal.as_ref()
     }
 
-    /// True when any of the article's keywords, in any language, folds to
-    /// the same form as `folded` (see [`fold_keyword`]).
-    pub fn has_folded_keyword(&self, folded: &str) -> bool {
-        self.keywords.all().any(|k| fold_keyword(k) == folded)
+    /// True when any of the article's keywords, in any language, folds by
+    /// `fold` to `folded`.
+    pub fn has_folded_keyword(&self, folded: &str, fold: &impl Fn(&str) -> String) -> bool {
+        self.keywords.all().any(|k| fold(k) == folded)
     }
 }
 
@@ -410,14 +409,17 @@ impl Catalogue {
         article.journal.as_ref().unwrap_or(&self.journal)
     }
 
-    /// Every article carrying `keyword` in any language, in reading order.
-    /// Matching ignores case, width (全角/半角) and Unicode normalisation.
-    pub fn articles_with_keyword(&self, keyword: &str) -> Vec<&Article> {
-        let folded = fold_keyword(keyword);
+    /// Every article carrying `keyword` in any language, in reading order,
+    /// comparing keywords as `fold` makes them: pass
+    /// [`fold_keyword`](crate::fold_keyword) (or, in the browser, a fold
+    /// that normalises with the browser) to ignore case, width (全角/半角) and
+    /// Unicode normalisation.
+    pub fn articles_with_keyword(&self, keyword: &str, fold: impl Fn(&str) -> String) -> Vec<&Article> {
+        let folded = fold(keyword);
         if folded.is_empty() {
             return Vec::new();
         }
-        self.articles.iter().filter(|a| a.has_folded_keyword(&folded)).collect()
+        self.articles.iter().filter(|a| a.has_folded_keyword(&folded, &fold)).collect()
     }
 }
 

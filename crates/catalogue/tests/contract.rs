@@ -107,7 +107,7 @@ fn previous_and_next_follow_file_order() {
 #[test]
 fn keyword_pages_match_across_case_width_and_language() {
     let c = Catalogue::from_json(SAMPLE).unwrap();
-    let ids = |k: &str| c.articles_with_keyword(k).iter().map(|a| a.id().to_string()).collect::<Vec<_>>();
+    let ids = |k: &str| c.articles_with_keyword(k, catalogue::fold_keyword).iter().map(|a| a.id().to_string()).collect::<Vec<_>>();
     assert_eq!(ids("digital diplomacy"), ["2024-58-6-95", "sample-2025-1-1-1"]);
     assert_eq!(ids("Digital  DIPLOMACY"), ids("digital diplomacy"));
     assert_eq!(ids("ｄｉｇｉｔａｌ ｄｉｐｌｏｍａｃｙ"), ids("digital diplomacy"));

@@ -1,0 +1,153 @@
+//! The app shell: loads the catalogue once, keeps the reader's view (English,
+//! 中文, both) in the URL, and routes to the pages.
+//!
+//! Addresses follow the catalogue contract: `<base>/`, `<base>/article/<id>/`,
+//! and `<base>/keyword/?k=<keyword>`; `?lang=en|zh|both` on any of them.
+
+use std::sync::Arc;
+
+use catalogue::{Catalogue, Labels, View};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::{NavigateOptions, path};
+
+use crate::components::lang_toggle::LangToggle;
+use crate::fetch::{self, FetchError};
+use crate::pages::article::ArticleRoute;
+use crate::pages::home::HomePage;
+use crate::pages::keyword::KeywordPage;
+use crate::pages::load_error::LoadErrorPage;
+use crate::pages::not_found::PageNotFound;
+use crate::prefs;
+
+type CatalogueResource = LocalResource<Result<Arc<Catalogue>, FetchError>>;
+
+/// The reader's current view and the explicit `?lang=` of the URL, shared
+/// with every page through context.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    /// What is on screen: the URL's `?lang=`, else the remembered or
+    /// browser choice.
+    pub view: Memo<View>,
+    /// The `?lang=` of the URL, if it names a view; links carry it along.
+    pub in_url: Memo<Option<View>>,
+}
+
+impl ViewState {
+    /// The query string internal links should carry: `?lang=zh` when the URL
+    /// names a view, nothing otherwise.
+    pub fn lang_query(&self) -> String {
+        match self.in_url.get() {
+            Some(view) => format!("?lang={}", view.as_query()),
+            None => String::new(),
+        }
+    }
+
+    /// As [`ViewState::lang_query`], for event handlers outside the
+    /// reactive graph.
+    pub fn lang_query_untracked(&self) -> String {
+        match self.in_url.get_untracked() {
+            Some(view) => format!("?lang={}", view.as_query()),
+            None => String::new(),
+        }
+    }
+
+    pub fn labels(&self) -> &'static Labels {
+        Labels::of(self.view.get().chrome_lang())
+    }
+}
+
+pub fn use_view_state() -> ViewState {
+    expect_context::<ViewState>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let base = prefs::base_path();
+    let url = fetch::catalogue_url(&base);
+    let catalogue: CatalogueResource = LocalResource::new(move || fetch::load_catalogue(url.clone()));
+    view! {
+        <Router base=base>
+            <Shell catalogue/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: view state, header, the page, footer.
+#[component]
+fn Shell(catalogue: CatalogueResource) -> impl IntoView {
+    let query = use_query_map();
+    let in_url = Memo::new(move |_| query.read().get_str("lang").and_then(|v| v.parse::<View>().ok()));
+    let fallback = prefs::default_view();
+    let view = Memo::new(move |_| in_url.get().unwrap_or(fallback));
+    let state = ViewState { view, in_url };
+    provide_context(state);
+    Effect::new(move |_| prefs::set_document_lang(view.get().chrome_lang()));
+
+    let navigate = use_navigate();
+    // Switching view: remember it, and put it in the URL by replacing the
+    // history entry (a language switch is not a page to go back to). The
+    // router updates its URL signal at once, so the page re-renders in the
+    // same frame, with no refetch.
+    let choose = Callback::new(move |next: View| {
+        prefs::remember_view(next);
+        if let Some(url) = url_with_lang(next) {
+            navigate(&url, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+        }
+    });
+
+    let collection_title = move || {
+        let lang = view.get().chrome_lang();
+        catalogue
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|c| c.journal().title().pick(lang).map(|s| (s.text.to_owned(), s.tag.to_owned())))
+    };
+
+    view! {
+        <a class="skip-link" href="#content">{move || state.labels().skip_to_article}</a>
+        <header class="site-header">
+            <p class="collection">
+                {move || match collection_title() {
+                    Some((title, tag)) => view! { <span lang=tag>{title}</span> }.into_any(),
+                    None => view! { <span>"Journal abstract reader"</span> }.into_any(),
+                }}
+            </p>
+            <LangToggle current=view on_choose=choose/>
+        </header>
+        <main id="content" tabindex="-1">
+            {move || match catalogue.get() {
+                None => view! { <p class="loading" role="status">{move || state.labels().loading}</p> }.into_any(),
+                Some(Err(error)) => view! { <LoadErrorPage error on_retry=move || catalogue.refetch()/> }.into_any(),
+                Some(Ok(c)) => view! { <CatalogueRoutes catalogue=c/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The current address with `lang` set in its query, other parameters kept.
+fn url_with_lang(view: View) -> Option<String> {
+    let location = window().location();
+    let path = location.pathname().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+    params.set("lang", view.as_query());
+    Some(format!("{path}?{}", String::from(params.to_string())))
+}
+
+/// The routes, once the catalogue is loaded; pages take it from context.
+#[component]
+fn CatalogueRoutes(catalogue: Arc<Catalogue>) -> impl IntoView {
+    provide_context(catalogue);
+    view! {
+        <Routes fallback=|| view! { <PageNotFound/> }>
+            <Route path=path!("/") view=HomePage/>
+            <Route path=path!("/article/:id") view=ArticleRoute/>
+            <Route path=path!("/keyword") view=KeywordPage/>
+        </Routes>
+    }
+}
+
+pub fn use_catalogue() -> Arc<Catalogue> {
+    expect_context::<Arc<Catalogue>>()
+}

@@ -1,0 +1,90 @@
+//! The article page: `<base>/article/<id>/`.
+
+use catalogue::{Labels, Lang, View};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::app::{use_catalogue, use_view_state};
+use crate::components::article_nav::{article_href, article_nav};
+use crate::components::article_view::article_column;
+use crate::pages::not_found::ArticleNotFound;
+use crate::prefs::set_document_title;
+
+/// True when a key press belongs to a text field, not to the page.
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || element.is_content_editable()
+}
+
+#[component]
+pub fn ArticleRoute() -> impl IntoView {
+    let params = use_params_map();
+    let catalogue = use_catalogue();
+    let state = use_view_state();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+
+    // ← and → go to the previous and next article, unless a modifier is held
+    // (browser shortcuts) or the reader is typing.
+    let navigate = use_navigate();
+    let keys_catalogue = catalogue.clone();
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if event.default_prevented() || event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+            return;
+        }
+        if typing_in_field(&event) {
+            return;
+        }
+        let id = id.get_untracked();
+        let target = match event.key().as_str() {
+            "ArrowLeft" => keys_catalogue.previous(&id),
+            "ArrowRight" => keys_catalogue.next(&id),
+            _ => return,
+        };
+        if let Some(article) = target {
+            event.prevent_default();
+            navigate(&article_href(article, &state.lang_query_untracked()), Default::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let title_catalogue = catalogue.clone();
+    Effect::new(move |_| {
+        let view = state.view.get();
+        let lang = view.chrome_lang();
+        let id = id.get();
+        let title = match title_catalogue.article(&id) {
+            Some(article) => {
+                let title = article.title().pick(lang).map(|s| catalogue::plain_text(s.text)).unwrap_or_default();
+                let journal = title_catalogue.journal_of(article).title().pick(lang).map(|s| s.text.to_owned()).unwrap_or_default();
+                format!("{title} · {journal}")
+            }
+            None => Labels::of(lang).not_found_heading.to_owned(),
+        };
+        set_document_title(&title);
+    });
+
+    move || {
+        let id = id.get();
+        let view = state.view.get();
+        let lang_query = state.lang_query();
+        let Some(article) = catalogue.article(&id) else {
+            return view! { <ArticleNotFound id/> }.into_any();
+        };
+        let columns: Vec<AnyView> =
+            view.langs().iter().map(|&lang| article_column(&catalogue, article, lang, &lang_query)).collect();
+        let class = match view {
+            View::Both => "columns columns-both",
+            View::One(_) => "columns",
+        };
+        let nav_lang: Lang = view.chrome_lang();
+        view! {
+            <div class=class>{columns}</div>
+            {article_nav(catalogue.previous(&id), catalogue.next(&id), nav_lang, &lang_query)}
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,64 @@
+//! Which view (English, 中文, both) the reader sees, and where that choice
+//! lives: the `?lang=` parameter first, then the choice remembered in
+//! `localStorage`, then the browser's languages.
+
+use catalogue::{Lang, View};
+
+const STORAGE_KEY: &str = "abstract-reader.view";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The view remembered from an earlier visit, if any.
+pub fn remembered_view() -> Option<View> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()?.parse().ok()
+}
+
+/// Remembers the reader's choice for the next visit. Failing storage
+/// (private mode, quota) only loses the memory, never the page.
+pub fn remember_view(view: View) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, view.as_query());
+    }
+}
+
+/// The first of the browser's preferred languages the reader speaks.
+pub fn browser_lang() -> Option<Lang> {
+    let navigator = web_sys::window()?.navigator();
+    let languages: Vec<String> =
+        navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    Lang::from_preferences(languages.iter().map(String::as_str))
+        .or_else(|| navigator.language().as_deref().and_then(Lang::from_tag))
+}
+
+/// The view to show when the URL does not name one.
+pub fn default_view() -> View {
+    remembered_view().or_else(|| browser_lang().map(View::One)).unwrap_or(View::One(Lang::En))
+}
+
+/// The site's base path without a trailing slash (`""` or `/reader`), read
+/// from the `<base href>` that trunk writes from `--public-url`.
+pub fn base_path() -> String {
+    let base_uri = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let path = base_uri
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// Sets `<html lang>` to the language of the interface.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}

@@ -1,0 +1,134 @@
+//! `cargo xtask test`: every test, in the order that fails fastest.
+//!
+//! 1. formatting and clippy (native crates, and the app for wasm32);
+//! 2. the native tests (catalogue library, static server, xtask);
+//! 3. the release site built under the sub-path `/reader/`;
+//! 4. the browser tests (`tests/browser`), which drive that build in
+//!    headless Chromium through chromedriver.
+
+use std::net::{TcpListener, TcpStream};
+
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use crate::build::{SiteOptions, build_site};
+use crate::install;
+use crate::util::{Result, failed, output_of, project_root, exec, step, usage};
+
+pub fn run(args: &[String]) -> Result {
+    if let Some(extra) = args.first() {
+        return Err(usage(format!("test takes no arguments, got {extra:?}")));
+    }
+    let root = project_root();
+    let cargo = || {
+        let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        c.current_dir(&root);
+        c
+    };
+
+    step("Formatting (cargo fmt --check)");
+    exec(cargo().args(["fmt", "--all", "--", "--check"]))?;
+
+    let tools = install::ensure()?;
+
+    step("Clippy: native crates, then the app for wasm32");
+    exec(cargo().args(["clippy", "--workspace", "--exclude", "abstract-reader", "--all-targets", "--", "-D", "warnings"]))?;
+    exec(cargo().args(["clippy", "-p", "abstract-reader", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+
+    step("Native tests: catalogue library, static server, xtask");
+    exec(cargo().args(["test", "--workspace", "--exclude", "abstract-reader", "--exclude", "browser-tests"]))?;
+
+    let site = root.join("target/browser-site");
+    build_site(&tools, &SiteOptions::sample(site.clone(), "/reader/"))?;
+
+    step("Browser tests in headless Chromium");
+    let browser = ensure_browser()?;
+    let driver = ChromeDriver::start(&browser.chromedriver)?;
+    let screenshots = root.join("target/screenshots");
+    std::fs::create_dir_all(&screenshots).map_err(|e| failed(format!("cannot create {}: {e}", screenshots.display())))?;
+    let result = exec(cargo()
+        .args(["test", "-p", "browser-tests", "--", "--test-threads=2"])
+        .env("READER_SITE_DIR", &site)
+        .env("READER_FIXTURES_DIR", root.join("tests/fixtures"))
+        .env("READER_SCREENSHOT_DIR", &screenshots)
+        .env("WEBDRIVER_URL", driver.url())
+        .env("CHROMIUM_BIN", &browser.chromium));
+    drop(driver);
+    result?;
+    eprintln!("\nAll tests passed. Screenshots are in {}", screenshots.display());
+    Ok(())
+}
+
+struct Browser {
+    chromium: String,
+    chromedriver: String,
+}
+
+fn which(name: &str) -> Option<String> {
+    output_of("sh", &["-c", &format!("command -v {name}")]).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// Finds Chromium and chromedriver, installing Debian's packages when
+/// missing and we are root; otherwise says what to install.
+fn ensure_browser() -> Result<Browser> {
+    let find = || Some(Browser { chromium: which("chromium").or_else(|| which("chromium-browser"))?, chromedriver: which("chromedriver")? });
+    if let Some(browser) = find() {
+        eprintln!("    ok: {} and {}", browser.chromium, browser.chromedriver);
+        return Ok(browser);
+    }
+    let is_root = output_of("id", &["-u"]).map(|s| s.trim() == "0").unwrap_or(false);
+    if !is_root {
+        return Err(failed(
+            "the browser tests need Chromium and chromedriver. Install them and run again; on Debian: \
+             sudo apt-get install chromium chromium-driver fonts-noto-cjk",
+        ));
+    }
+    step("Installing Chromium, chromedriver and CJK fonts (apt-get)");
+    exec(Command::new("apt-get").arg("update"))?;
+    exec(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver", "fonts-noto-cjk"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    find().ok_or_else(|| failed("apt-get installed chromium but chromium or chromedriver is still not on PATH"))
+}
+
+/// A chromedriver process on a free local port, stopped when dropped.
+struct ChromeDriver {
+    child: Child,
+    port: u16,
+}
+
+impl ChromeDriver {
+    fn start(binary: &str) -> Result<ChromeDriver> {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .map_err(|e| failed(format!("no free local port for chromedriver: {e}")))?;
+        let log = project_root().join("target/chromedriver.log");
+        let child = Command::new(binary)
+            .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
+            .spawn()
+            .map_err(|e| failed(format!("could not start {binary}: {e}")))?;
+        let driver = ChromeDriver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err(failed(format!("chromedriver did not start listening; see {}", log.display())));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+

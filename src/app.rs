@@ -65,7 +65,7 @@ pub fn use_view_state() -> ViewState {
 #[component]
 pub fn App() -> impl IntoView {
     let base = prefs::base_path();
-    let url = fetch::catalogue_url(&base);
+    let url = fetch::catalogue_url(base);
     let catalogue: CatalogueResource = LocalResource::new(move || fetch::load_catalogue(url.clone()));
     view! {
         <Router base=base>

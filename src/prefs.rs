@@ -38,8 +38,20 @@ pub fn default_view() -> View {
 }
 
 /// The site's base path without a trailing slash (`""` or `/reader`), read
-/// from the `<base href>` that trunk writes from `--public-url`.
-pub fn base_path() -> String {
+/// once from the `<base href>` that trunk writes from `--public-url`.
+pub fn base_path() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(read_base_path)
+}
+
+/// An address inside the site: `site_path("/article/x/")` is
+/// `/reader/article/x/` under the base `/reader/`. leptos_router's `<A>`
+/// leaves absolute paths alone, so every internal link goes through here.
+pub fn site_path(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+fn read_base_path() -> String {
     let base_uri = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());

@@ -4,8 +4,9 @@ use catalogue::{Article, Labels, Lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The full address of an article's page, base path included.
 pub fn article_href(article: &Article, lang_query: &str) -> String {
-    format!("/article/{}/{lang_query}", article.id())
+    crate::prefs::site_path(&format!("/article/{}/{lang_query}", article.id()))
 }
 
 fn link(article: Option<&Article>, lang: Lang, rel: &'static str, label: &'static str, none: &'static str, lang_query: &str) -> AnyView {

@@ -5,11 +5,11 @@ use catalogue::{Article, Labels, Lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The address of a keyword's page, coming from article `from`.
+/// The full address of a keyword's page, coming from article `from`.
 pub fn keyword_href(keyword: &str, from: &str, lang_query: &str) -> String {
     let k = String::from(js_sys::encode_uri_component(keyword));
     let extra = lang_query.replacen('?', "&", 1);
-    format!("/keyword/?k={k}&from={from}{extra}")
+    crate::prefs::site_path(&format!("/keyword/?k={k}&from={from}{extra}"))
 }
 
 pub fn keyword_chips(article: &Article, lang: Lang, labels: &'static Labels, lang_query: &str) -> Option<AnyView> {

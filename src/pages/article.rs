@@ -3,6 +3,7 @@
 use catalogue::{Labels, Lang, View};
 use leptos::ev;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::app::{use_catalogue, use_view_state};
@@ -46,7 +47,9 @@ pub fn ArticleRoute() -> impl IntoView {
         };
         if let Some(article) = target {
             event.prevent_default();
-            navigate(&article_href(article, &state.lang_query_untracked()), Default::default());
+            // The href already holds the base path: do not resolve it again.
+            let options = NavigateOptions { resolve: false, ..Default::default() };
+            navigate(&article_href(article, &state.lang_query_untracked()), options);
         }
     });
     on_cleanup(move || handle.remove());

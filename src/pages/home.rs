@@ -12,11 +12,12 @@ pub fn HomePage() -> impl IntoView {
     let catalogue = use_catalogue();
     let state = use_view_state();
     match catalogue.articles().first() {
-        // Replace, so Back does not return here and bounce forward again.
+        // Replace, so Back does not return here and bounce forward again;
+        // the href already holds the base path, so no resolving.
         Some(first) => view! {
             <Redirect
                 path=article_href(first, &state.lang_query_untracked())
-                options=NavigateOptions { replace: true, ..Default::default() }
+                options=NavigateOptions { replace: true, resolve: false, ..Default::default() }
             />
         }
         .into_any(),

@@ -103,10 +103,15 @@ impl fmt::Display for LoadError {
                 "The catalogue is an HTML page, not JSON: the server probably answered with an \
                  error or fallback page. Check that catalogue.json exists beside index.html.",
             ),
-            LoadError::Syntax { message, line, column, .. } => write!(
-                f,
-                "The catalogue is not valid JSON: {message} at line {line}, column {column}."
-            ),
+            LoadError::Syntax { message, line, column, .. } => {
+                // serde_json counts column 0 at the very start of a line.
+                let column = (*column).max(1);
+                write!(f, "The catalogue is not valid JSON: {message} at line {line}, column {column}.")?;
+                if message.starts_with("EOF") {
+                    f.write_str(" The file ends too early: it may have been cut off.")?;
+                }
+                Ok(())
+            }
             LoadError::Contract(diagnostics) => {
                 let errors =
                     diagnostics.iter().filter(|d| d.severity == Severity::Error).count();

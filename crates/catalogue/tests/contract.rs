@@ -147,6 +147,10 @@ fn not_json_names_line_and_column() {
         errors_of_text("{\n  \"format\": \"abstract-catalogue/1\",\n  \"journal\": }"),
         ["The catalogue is not valid JSON: expected value at line 3, column 14."]
     );
+    assert_eq!(
+        errors_of_text("{\"format\": \"abstract-catalogue/1\",\n"),
+        ["The catalogue is not valid JSON: EOF while parsing a value at line 2, column 1. The file ends too early: it may have been cut off."]
+    );
     let html = Catalogue::from_json("<!DOCTYPE html><html>Not found</html>").unwrap_err();
     assert!(matches!(html, LoadError::Syntax { looks_like_html: true, .. }));
     assert!(html.to_string().contains("HTML page, not JSON"));

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
@@ -61,6 +61,7 @@ pub struct Server {
     addr: SocketAddr,
     mount: String,
     stop: Arc<AtomicBool>,
+    canned: Arc<Mutex<HashMap<String, Canned>>>,
 }
 
 impl Server {
@@ -70,7 +71,9 @@ impl Server {
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let mount = config.mount.clone();
-        let config = Arc::new(config);
+        let canned = Arc::new(Mutex::new(config.canned.clone()));
+        let shared = Shared { config, canned: canned.clone() };
+        let config = Arc::new(shared);
         let stop_flag = stop.clone();
         thread::spawn(move || {
             for stream in listener.incoming() {
@@ -85,7 +88,17 @@ impl Server {
                 });
             }
         });
-        Ok(Server { addr, mount, stop })
+        Ok(Server { addr, mount, stop, canned })
+    }
+
+    /// Changes the canned answer for a path while the server runs (`None`
+    /// serves the file again), e.g. to let a retry succeed.
+    pub fn set_canned(&self, path: &str, canned: Option<Canned>) {
+        let mut map = self.canned.lock().unwrap_or_else(PoisonError::into_inner);
+        match canned {
+            Some(c) => map.insert(path.to_owned(), c),
+            None => map.remove(path),
+        };
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -111,6 +124,11 @@ impl Drop for Server {
         // Wake the accept loop so it sees the flag.
         let _ = TcpStream::connect(self.addr);
     }
+}
+
+struct Shared {
+    config: Config,
+    canned: Arc<Mutex<HashMap<String, Canned>>>,
 }
 
 struct Request {
@@ -142,7 +160,8 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
     Ok(Some(Request { method, path, query }))
 }
 
-fn handle(mut stream: TcpStream, config: &Config) -> io::Result<()> {
+fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
+    let config = &shared.config;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let Some(request) = read_request(&stream)? else { return Ok(()) };
     let head_only = request.method == "HEAD";
@@ -159,8 +178,9 @@ fn handle(mut stream: TcpStream, config: &Config) -> io::Result<()> {
         return redirect(&mut stream, &config.mount, &request.query);
     }
     let relative = percent_decode(relative);
-    if let Some(canned) = config.canned.get(&relative) {
-        return answer_canned(&mut stream, canned);
+    let canned = shared.canned.lock().unwrap_or_else(PoisonError::into_inner).get(&relative).cloned();
+    if let Some(canned) = canned {
+        return answer_canned(&mut stream, &canned);
     }
     let Some(mut file) = safe_join(&config.root, &relative) else {
         return not_found(&mut stream, config, head_only);
@@ -320,5 +340,7 @@ mod tests {
         assert!(missing.starts_with("HTTP/1.1 404") && missing.ends_with("fallback page"));
         assert!(get(&server, "/catalogue.json").starts_with("HTTP/1.1 500"));
         assert_eq!(get(&server, "/gone.json"), "");
+        server.set_canned("gone.json", None);
+        assert!(get(&server, "/gone.json").starts_with("HTTP/1.1 404"));
     }
 }

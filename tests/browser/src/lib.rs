@@ -1,1 +1,246 @@
+//! The harness for the browser tests: a static server for the release site
+//! under `/reader/` (one per test, with its own canned answers), and a
+//! headless Chromium session driven through chromedriver.
+//!
+//! `cargo xtask test` builds the site and starts chromedriver, then passes
+//! their places in environment variables; run alone, the tests stop with a
+//! message that says so rather than skip.
 
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+pub use static_server::Canned;
+use static_server::{Config, Server};
+
+/// The mount path: the tests always host the site under a sub-path.
+pub const MOUNT: &str = "/reader/";
+
+/// An element's text as JavaScript: `textContent` with spaces collapsed.
+const TEXT: &str = "e.textContent.replace(/\\s+/g, ' ').trim()";
+
+/// How long to wait for something to appear before failing.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+fn env_path(name: &str) -> PathBuf {
+    match std::env::var_os(name) {
+        Some(v) => PathBuf::from(v),
+        None => panic!("{name} is not set: run the browser tests with `cargo xtask test`, which builds the site and starts chromedriver"),
+    }
+}
+
+/// A test fixture's bytes, from `tests/fixtures/`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = env_path("READER_FIXTURES_DIR").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()))
+}
+
+/// A canned `catalogue.json` answer with this body.
+pub fn catalogue_body(body: impl Into<Vec<u8>>) -> Canned {
+    Canned::Respond { status: 200, content_type: "application/json", body: body.into() }
+}
+
+/// How to open the reader for one test.
+pub struct Setup {
+    /// Canned answers by path under the mount (`catalogue.json`).
+    pub canned: HashMap<String, Canned>,
+    /// Serve `404.html` for unknown paths, as GitHub Pages does.
+    pub not_found_page: bool,
+    /// The browser's language (`navigator.languages`).
+    pub browser_lang: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for Setup {
+    fn default() -> Setup {
+        Setup { canned: HashMap::new(), not_found_page: false, browser_lang: "en-US", width: 1200, height: 900 }
+    }
+}
+
+impl Setup {
+    pub fn catalogue(mut self, canned: Canned) -> Setup {
+        self.canned.insert("catalogue.json".into(), canned);
+        self
+    }
+}
+
+/// One reader: its own server and its own browser session.
+pub struct Reader {
+    pub client: Client,
+    pub server: Server,
+    session: Option<(String, String)>,
+}
+
+impl Reader {
+    pub async fn open(setup: Setup) -> Reader {
+        let mut config = Config::new(env_path("READER_SITE_DIR"), MOUNT);
+        config.not_found_page = setup.not_found_page;
+        config.canned = setup.canned;
+        let server = Server::start(config, 0).expect("start the static server");
+        let client = browser(setup.browser_lang, setup.width, setup.height).await;
+        let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_default();
+        let session = client.session_id().await.ok().flatten().map(|id| (webdriver, id));
+        Reader { client, server, session }
+    }
+
+    /// The absolute address of `path` under the site's base.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.server.url(), path.trim_start_matches('/'))
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.client.goto(&self.url(path)).await.expect("navigate");
+    }
+
+    pub async fn current_url(&self) -> String {
+        self.client.current_url().await.expect("current url").to_string()
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The text of the first element matching `css` (its `textContent`,
+    /// spaces collapsed: `innerText` would follow CSS such as
+    /// `text-transform`), or `None`.
+    pub async fn text(&self, css: &str) -> Option<String> {
+        let v = self.js(&format!("const e = document.querySelector({}); return e ? {TEXT} : null;", json!(css))).await;
+        v.as_str().map(str::to_owned)
+    }
+
+    /// The texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self.js(&format!("return [...document.querySelectorAll({})].map(e => {TEXT});", json!(css))).await;
+        v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let v = self
+            .js(&format!("const e = document.querySelector({}); return e ? e.getAttribute({}) : null;", json!(css), json!(name)))
+            .await;
+        v.as_str().map(str::to_owned)
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.js(&format!("return document.querySelectorAll({}).length;", json!(css))).await.as_u64().unwrap_or(0) as usize
+    }
+
+    /// Where the page is and what it holds, for failure messages.
+    pub async fn describe(&self) -> String {
+        let url = self.current_url().await;
+        let html = self.js("return document.body.innerHTML").await;
+        let html = html.as_str().unwrap_or_default();
+        let cut: String = html.chars().take(4000).collect();
+        format!("at {url}\npage HTML:\n{cut}")
+    }
+
+    /// Waits until `check` holds, failing with what the page shows.
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let deadline = Instant::now() + PATIENCE;
+        while !check().await {
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}\n{}", self.describe().await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for an element whose text contains `needle`; returns its text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let text = self.text(css).await;
+            if let Some(text) = text.filter(|t| t.contains(needle)) {
+                return text;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {css} to contain {needle:?}\n{}", self.describe().await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.expect("click");
+    }
+
+    /// Presses a key on the page (`\u{E012}` is ←, `\u{E014}` is →).
+    pub async fn press(&self, key: &str) {
+        let body = self.client.find(Locator::Css("body")).await.expect("body");
+        body.send_keys(key).await.expect("send keys");
+    }
+
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.expect("resize");
+    }
+
+    /// Saves a screenshot as `READER_SCREENSHOT_DIR/name`.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let path = env_path("READER_SCREENSHOT_DIR").join(name);
+        std::fs::write(&path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+
+    pub async fn close(mut self) {
+        self.session = None;
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Reader {
+    /// A failed assertion skips `close()`; end the browser session anyway so
+    /// no Chromium is left running. Plain blocking HTTP: Drop cannot await.
+    fn drop(&mut self) {
+        let Some((webdriver, id)) = self.session.take() else { return };
+        let Some(addr) = webdriver.strip_prefix("http://") else { return };
+        if let Ok(mut stream) = TcpStream::connect(addr) {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+            let _ = write!(stream, "DELETE /session/{id} HTTP/1.1\r\nhost: {addr}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+            let _ = stream.read_to_end(&mut Vec::new());
+        }
+    }
+}
+
+async fn browser(lang: &str, width: u32, height: u32) -> Client {
+    let webdriver = std::env::var("WEBDRIVER_URL")
+        .unwrap_or_else(|_| panic!("WEBDRIVER_URL is not set: run the browser tests with `cargo xtask test`"));
+    let chromium = std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    // The background-networking flags keep Chromium from reaching for the
+    // internet, which this machine refuses many times a second.
+    let args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--hide-scrollbars".into(),
+        format!("--lang={lang}"),
+        format!("--accept-lang={lang}"),
+        format!("--window-size={width},{height}"),
+    ];
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({ "binary": chromium, "args": args, "prefs": { "intl": { "accept_languages": lang } } }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&webdriver)
+        .await
+        .unwrap_or_else(|e| panic!("cannot start a Chromium session through {webdriver}: {e}"))
+}

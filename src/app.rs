@@ -66,7 +66,8 @@ pub fn use_view_state() -> ViewState {
 pub fn App() -> impl IntoView {
     let base = prefs::base_path();
     let url = fetch::catalogue_url(base);
-    let catalogue: CatalogueResource = LocalResource::new(move || fetch::load_catalogue(url.clone()));
+    let catalogue: CatalogueResource =
+        LocalResource::new(move || fetch::load_catalogue(url.clone()));
     view! {
         <Router base=base>
             <Shell catalogue/>
@@ -78,7 +79,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     let query = use_query_map();
-    let in_url = Memo::new(move |_| query.read().get_str("lang").and_then(|v| v.parse::<View>().ok()));
+    let in_url = Memo::new(move |_| {
+        query
+            .read()
+            .get_str("lang")
+            .and_then(|v| v.parse::<View>().ok())
+    });
     let fallback = prefs::default_view();
     let view = Memo::new(move |_| in_url.get().unwrap_or(fallback));
     let state = ViewState { view, in_url };
@@ -93,16 +99,26 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     let choose = Callback::new(move |next: View| {
         prefs::remember_view(next);
         if let Some(url) = url_with_lang(next) {
-            navigate(&url, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+            navigate(
+                &url,
+                NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     });
 
     let collection_title = move || {
         let lang = view.get().chrome_lang();
-        catalogue
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|c| c.journal().title().pick(lang).map(|s| (s.text.to_owned(), s.tag.to_owned())))
+        catalogue.get().and_then(|r| r.ok()).and_then(|c| {
+            c.journal()
+                .title()
+                .pick(lang)
+                .map(|s| (s.text.to_owned(), s.tag.to_owned()))
+        })
     };
 
     view! {

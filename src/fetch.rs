@@ -55,16 +55,19 @@ pub async fn load_catalogue(url: String) -> Result<Arc<Catalogue>, FetchError> {
         .cache(RequestCache::NoCache)
         .send()
         .await
-        .map_err(|e| FetchError::Unreachable { url: url.clone(), detail: e.to_string() })?;
+        .map_err(|e| FetchError::Unreachable {
+            url: url.clone(),
+            detail: e.to_string(),
+        })?;
     match response.status() {
         200..=299 => {}
         404 => return Err(FetchError::NotFound { url }),
         status => return Err(FetchError::Status { url, status }),
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| FetchError::Unreachable { url: url.clone(), detail: e.to_string() })?;
+    let text = response.text().await.map_err(|e| FetchError::Unreachable {
+        url: url.clone(),
+        detail: e.to_string(),
+    })?;
     Catalogue::from_json(&text)
         .map(Arc::new)
         .map_err(|error| FetchError::Invalid { url, error })

@@ -12,7 +12,12 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The view remembered from an earlier visit, if any.
 pub fn remembered_view() -> Option<View> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()?.parse().ok()
+    storage()?
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()?
+        .parse()
+        .ok()
 }
 
 /// Remembers the reader's choice for the next visit. Failing storage
@@ -26,15 +31,20 @@ pub fn remember_view(view: View) {
 /// The first of the browser's preferred languages the reader speaks.
 pub fn browser_lang() -> Option<Lang> {
     let navigator = web_sys::window()?.navigator();
-    let languages: Vec<String> =
-        navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     Lang::from_preferences(languages.iter().map(String::as_str))
         .or_else(|| navigator.language().as_deref().and_then(Lang::from_tag))
 }
 
 /// The view to show when the URL does not name one.
 pub fn default_view() -> View {
-    remembered_view().or_else(|| browser_lang().map(View::One)).unwrap_or(View::One(Lang::En))
+    remembered_view()
+        .or_else(|| browser_lang().map(View::One))
+        .unwrap_or(View::One(Lang::En))
 }
 
 /// The site's base path without a trailing slash (`""` or `/reader`), read
@@ -64,7 +74,10 @@ fn read_base_path() -> String {
 
 /// Sets `<html lang>` to the language of the interface.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", lang.tag());
     }
 }

@@ -9,7 +9,14 @@ pub fn article_href(article: &Article, lang_query: &str) -> String {
     crate::prefs::site_path(&format!("/article/{}/{lang_query}", article.id()))
 }
 
-fn link(article: Option<&Article>, lang: Lang, rel: &'static str, label: &'static str, none: &'static str, lang_query: &str) -> AnyView {
+fn link(
+    article: Option<&Article>,
+    lang: Lang,
+    rel: &'static str,
+    label: &'static str,
+    none: &'static str,
+    lang_query: &str,
+) -> AnyView {
     match article.and_then(|a| a.title().pick(lang).map(|t| (a, t))) {
         Some((article, title)) => {
             let arrow_before = (rel == "prev").then_some("← ");
@@ -35,7 +42,12 @@ fn link(article: Option<&Article>, lang: Lang, rel: &'static str, label: &'stati
 }
 
 /// The previous/next block for an article.
-pub fn article_nav(previous: Option<&Article>, next: Option<&Article>, lang: Lang, lang_query: &str) -> AnyView {
+pub fn article_nav(
+    previous: Option<&Article>,
+    next: Option<&Article>,
+    lang: Lang,
+    lang_query: &str,
+) -> AnyView {
     let labels = Labels::of(lang);
     view! {
         <nav class="article-nav" aria-label=labels.article_navigation>

@@ -13,11 +13,18 @@ use crate::components::text::{fallback_note, rich, rich_paragraphs};
 fn shown_text(text: &LangText, lang: Lang, labels: &'static Labels) -> Option<AnyView> {
     let shown = text.pick(lang)?;
     let tag = shown.tag.to_owned();
-    Some(view! { <span lang=tag>{rich(shown.text)}</span>{fallback_note(labels, shown)} }.into_any())
+    Some(
+        view! { <span lang=tag>{rich(shown.text)}</span>{fallback_note(labels, shown)} }.into_any(),
+    )
 }
 
 /// The full article in `lang`. `lang_query` is carried by its links.
-pub fn article_column(catalogue: &Catalogue, article: &Article, lang: Lang, lang_query: &str) -> AnyView {
+pub fn article_column(
+    catalogue: &Catalogue,
+    article: &Article,
+    lang: Lang,
+    lang_query: &str,
+) -> AnyView {
     let labels = Labels::of(lang);
     let journal = catalogue.journal_of(article);
     let title = article.title().pick(lang);
@@ -146,12 +153,20 @@ fn dates(article: &Article, labels: &'static Labels) -> Option<AnyView> {
 }
 
 fn author_notes(article: &Article, lang: Lang, labels: &'static Labels) -> Option<AnyView> {
-    let shown: Vec<_> = article.authors().iter().filter_map(|a| a.bio()).filter_map(|bio| bio.pick(lang)).collect();
+    let shown: Vec<_> = article
+        .authors()
+        .iter()
+        .filter_map(|a| a.bio())
+        .filter_map(|bio| bio.pick(lang))
+        .collect();
     if shown.is_empty() {
         return None;
     }
     // One note for the section: author notes usually exist in one language.
-    let note = shown.iter().find(|s| s.is_fallback).and_then(|s| fallback_note(labels, *s));
+    let note = shown
+        .iter()
+        .find(|s| s.is_fallback)
+        .and_then(|s| fallback_note(labels, *s));
     let items: Vec<AnyView> = shown
         .iter()
         .map(|s| view! { <li lang=s.tag.to_owned()>{rich(s.text)}</li> }.into_any())

@@ -12,7 +12,12 @@ pub fn keyword_href(keyword: &str, from: &str, lang_query: &str) -> String {
     crate::prefs::site_path(&format!("/keyword/?k={k}&from={from}{extra}"))
 }
 
-pub fn keyword_chips(article: &Article, lang: Lang, labels: &'static Labels, lang_query: &str) -> Option<AnyView> {
+pub fn keyword_chips(
+    article: &Article,
+    lang: Lang,
+    labels: &'static Labels,
+    lang_query: &str,
+) -> Option<AnyView> {
     let (tag, words, is_fallback) = article.keywords().pick(lang)?;
     let id = article.id().as_str();
     let chips: Vec<AnyView> = words

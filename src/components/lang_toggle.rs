@@ -1,6 +1,6 @@
 //! The English / 中文 / both switch.
 
-use catalogue::{Lang, Labels, View};
+use catalogue::{Labels, Lang, View};
 use leptos::prelude::*;
 
 /// Three buttons; the pressed one is the current view. Each button's label

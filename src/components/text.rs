@@ -29,7 +29,10 @@ pub fn rich(text: &str) -> Vec<AnyView> {
 
 /// A block of paragraphs (split at blank lines), each with inline markup.
 pub fn rich_paragraphs(text: &str) -> Vec<AnyView> {
-    paragraphs(text).iter().map(|p| view! { <p>{rich(p)}</p> }.into_any()).collect()
+    paragraphs(text)
+        .iter()
+        .map(|p| view! { <p>{rich(p)}</p> }.into_any())
+        .collect()
 }
 
 /// The visible note after text in another language than the page's, e.g.

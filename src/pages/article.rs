@@ -15,10 +15,14 @@ use crate::prefs::set_document_title;
 /// True when a key press belongs to a text field, not to the page.
 fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return false;
     };
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || element.is_content_editable()
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.is_content_editable()
 }
 
 #[component]
@@ -33,7 +37,12 @@ pub fn ArticleRoute() -> impl IntoView {
     let navigate = use_navigate();
     let keys_catalogue = catalogue.clone();
     let handle = window_event_listener(ev::keydown, move |event| {
-        if event.default_prevented() || event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+        if event.default_prevented()
+            || event.alt_key()
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+        {
             return;
         }
         if typing_in_field(&event) {
@@ -48,8 +57,14 @@ pub fn ArticleRoute() -> impl IntoView {
         if let Some(article) = target {
             event.prevent_default();
             // The href already holds the base path: do not resolve it again.
-            let options = NavigateOptions { resolve: false, ..Default::default() };
-            navigate(&article_href(article, &state.lang_query_untracked()), options);
+            let options = NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            };
+            navigate(
+                &article_href(article, &state.lang_query_untracked()),
+                options,
+            );
         }
     });
     on_cleanup(move || handle.remove());
@@ -61,8 +76,17 @@ pub fn ArticleRoute() -> impl IntoView {
         let id = id.get();
         let title = match title_catalogue.article(&id) {
             Some(article) => {
-                let title = article.title().pick(lang).map(|s| catalogue::plain_text(s.text)).unwrap_or_default();
-                let journal = title_catalogue.journal_of(article).title().pick(lang).map(|s| s.text.to_owned()).unwrap_or_default();
+                let title = article
+                    .title()
+                    .pick(lang)
+                    .map(|s| catalogue::plain_text(s.text))
+                    .unwrap_or_default();
+                let journal = title_catalogue
+                    .journal_of(article)
+                    .title()
+                    .pick(lang)
+                    .map(|s| s.text.to_owned())
+                    .unwrap_or_default();
                 format!("{title} · {journal}")
             }
             None => Labels::of(lang).not_found_heading.to_owned(),
@@ -77,8 +101,11 @@ pub fn ArticleRoute() -> impl IntoView {
         let Some(article) = catalogue.article(&id) else {
             return view! { <ArticleNotFound id/> }.into_any();
         };
-        let columns: Vec<AnyView> =
-            view.langs().iter().map(|&lang| article_column(&catalogue, article, lang, &lang_query)).collect();
+        let columns: Vec<AnyView> = view
+            .langs()
+            .iter()
+            .map(|&lang| article_column(&catalogue, article, lang, &lang_query))
+            .collect();
         let class = match view {
             View::Both => "columns columns-both",
             View::One(_) => "columns",

@@ -55,13 +55,16 @@ pub fn KeywordPage() -> impl IntoView {
                 .into_any()
             })
             .collect();
-        let back = from.get().and_then(|id| catalogue.article(&id)).map(|article| {
-            view! {
-                <p class="back">
-                    <A href=article_href(article, &lang_query)>"← "{labels.back_to_article}</A>
-                </p>
-            }
-        });
+        let back = from
+            .get()
+            .and_then(|id| catalogue.article(&id))
+            .map(|article| {
+                view! {
+                    <p class="back">
+                        <A href=article_href(article, &lang_query)>"← "{labels.back_to_article}</A>
+                    </p>
+                }
+            });
         view! {
             <section class="keyword-page" aria-labelledby="keyword-heading">
                 {back}

@@ -25,7 +25,10 @@ pub fn LoadErrorPage(error: FetchError, #[prop(into)] on_retry: Callback<()>) ->
             let summary = match error {
                 catalogue::LoadError::Contract(_) => {
                     let n = problems.len();
-                    format!("{url} breaks the catalogue format ({n} {}):", if n == 1 { "problem" } else { "problems" })
+                    format!(
+                        "{url} breaks the catalogue format ({n} {}):",
+                        if n == 1 { "problem" } else { "problems" }
+                    )
                 }
                 other => format!("{url}: {other}"),
             };
@@ -34,7 +37,11 @@ pub fn LoadErrorPage(error: FetchError, #[prop(into)] on_retry: Callback<()>) ->
         other => (other.to_string(), Vec::new()),
     };
     let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
-    let items: Vec<_> = problems.into_iter().take(SHOWN_PROBLEMS).map(|p| view! { <li><code>{p}</code></li> }).collect();
+    let items: Vec<_> = problems
+        .into_iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|p| view! { <li><code>{p}</code></li> })
+        .collect();
     view! {
         <section class="load-error" role="alert" aria-labelledby="load-error-heading">
             <h1 id="load-error-heading">{move || state.labels().error_heading}</h1>

@@ -14,7 +14,7 @@ use catalogue::Catalogue;
 
 use crate::check;
 use crate::install::{self, Tools};
-use crate::util::{Args, Result, failed, project_root, exec, step, usage};
+use crate::util::{Args, Result, exec, failed, project_root, step, usage};
 
 pub struct SiteOptions {
     pub catalogue: PathBuf,
@@ -25,14 +25,22 @@ pub struct SiteOptions {
 
 impl SiteOptions {
     pub fn sample(out: PathBuf, base: &str) -> SiteOptions {
-        SiteOptions { catalogue: project_root().join("public/catalogue.json"), base: normalize_base(base), out }
+        SiteOptions {
+            catalogue: project_root().join("public/catalogue.json"),
+            base: normalize_base(base),
+            out,
+        }
     }
 }
 
 /// `reader` and `/reader` become `/reader/`; empty is `/`.
 pub fn normalize_base(base: &str) -> String {
     let trimmed = base.trim_matches('/');
-    if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") }
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
 }
 
 pub fn run(args: &[String]) -> Result {
@@ -42,7 +50,9 @@ pub fn run(args: &[String]) -> Result {
     let out = args.value("--out")?.map(PathBuf::from);
     args.finish()?;
     if base.contains(['?', '#', ' ']) {
-        return Err(usage(format!("--base {base:?} must be a plain URL path such as /reader/")));
+        return Err(usage(format!(
+            "--base {base:?} must be a plain URL path such as /reader/"
+        )));
     }
     let options = SiteOptions {
         catalogue: catalogue.unwrap_or_else(|| project_root().join("public/catalogue.json")),
@@ -51,7 +61,11 @@ pub fn run(args: &[String]) -> Result {
     };
     let tools = install::ensure()?;
     build_site(&tools, &options)?;
-    println!("Wrote the site to {} (base path {})", options.out.display(), options.base);
+    println!(
+        "Wrote the site to {} (base path {})",
+        options.out.display(),
+        options.base
+    );
     Ok(())
 }
 
@@ -61,13 +75,24 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     let catalogue = check::load(&options.catalogue)?;
     eprintln!("    ok: {} articles", catalogue.articles().len());
 
-    step(&format!("Building the release app with trunk (base path {})", options.base));
+    step(&format!(
+        "Building the release app with trunk (base path {})",
+        options.base
+    ));
     let out = absolute(&options.out)?;
-    exec(Command::new(tools.trunk())
-        .current_dir(project_root())
-        .env("PATH", tools.path())
-        .args(["build", "--release", "--public-url", &options.base, "--dist"])
-        .arg(&out))?;
+    exec(
+        Command::new(tools.trunk())
+            .current_dir(project_root())
+            .env("PATH", tools.path())
+            .args([
+                "build",
+                "--release",
+                "--public-url",
+                &options.base,
+                "--dist",
+            ])
+            .arg(&out),
+    )?;
 
     step("Writing the catalogue and a page for every address");
     copy(&options.catalogue, &out.join("catalogue.json"))?;
@@ -75,7 +100,12 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     copy(&index, &out.join("404.html"))?;
     copy(&index, &out.join("keyword/index.html"))?;
     for article in catalogue.articles() {
-        copy(&index, &out.join("article").join(article.id().as_str()).join("index.html"))?;
+        copy(
+            &index,
+            &out.join("article")
+                .join(article.id().as_str())
+                .join("index.html"),
+        )?;
     }
     report_sizes(&out);
     Ok(catalogue)
@@ -85,28 +115,43 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     if path.is_absolute() {
         return Ok(path.to_path_buf());
     }
-    let cwd = std::env::current_dir().map_err(|e| failed(format!("cannot read the current directory: {e}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| failed(format!("cannot read the current directory: {e}")))?;
     Ok(cwd.join(path))
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
     if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
     }
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| failed(format!("cannot copy {} to {}: {e}", from.display(), to.display())))
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| {
+        failed(format!(
+            "cannot copy {} to {}: {e}",
+            from.display(),
+            to.display()
+        ))
+    })
 }
 
 /// Prints the bundle's sizes, the numbers the reader's first load costs.
 fn report_sizes(out: &Path) {
-    let Ok(entries) = std::fs::read_dir(out) else { return };
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if matches!(ext, "wasm" | "js" | "css") {
             let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-            eprintln!("    {:>9} bytes  {}", size, path.file_name().unwrap_or_default().to_string_lossy());
+            eprintln!(
+                "    {:>9} bytes  {}",
+                size,
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
         }
     }
 }

@@ -15,7 +15,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::util::{Result, failed, output_of, project_root, exec, step};
+use crate::util::{Result, exec, failed, output_of, project_root, step};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
@@ -42,11 +42,16 @@ impl Tools {
 }
 
 fn home() -> PathBuf {
-    env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+    env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
 }
 
 fn cargo_bin() -> PathBuf {
-    env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| home().join(".cargo")).join("bin")
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home().join(".cargo"))
+        .join("bin")
 }
 
 fn data_dir() -> PathBuf {
@@ -63,29 +68,40 @@ pub fn locked_wasm_bindgen_version() -> Result<String> {
         .map_err(|e| failed(format!("cannot read {}: {e}", lock_path.display())))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
-                return Ok(version.trim_matches('"').to_owned());
-            }
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+        {
+            return Ok(version.trim_matches('"').to_owned());
         }
     }
-    Err(failed("Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`"))
+    Err(failed(
+        "Cargo.lock has no wasm-bindgen entry; run `cargo generate-lockfile`",
+    ))
 }
 
 pub fn run(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
-        return Err(crate::util::usage(format!("install takes no arguments, got {extra:?}")));
+        return Err(crate::util::usage(format!(
+            "install takes no arguments, got {extra:?}"
+        )));
     }
     ensure().map(|_| ())
 }
 
-
 /// Installs whatever is missing and returns where the tools are.
 pub fn ensure() -> Result<Tools> {
-    let tools = Tools { cargo_bin: cargo_bin(), binaryen_bin: data_dir().join("binaryen/node_modules/.bin") };
+    let tools = Tools {
+        cargo_bin: cargo_bin(),
+        binaryen_bin: data_dir().join("binaryen/node_modules/.bin"),
+    };
 
     let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         eprintln!("    ok: wasm32-unknown-unknown target");
     } else {
         step("Adding the wasm32-unknown-unknown target (rustup)");
@@ -96,8 +112,14 @@ pub fn ensure() -> Result<Tools> {
     if trunk_version.contains(TRUNK_VERSION) {
         eprintln!("    ok: trunk {TRUNK_VERSION}");
     } else {
-        step(&format!("Installing trunk {TRUNK_VERSION} (cargo install; about 8 minutes on 2 cores)"));
-        exec(Command::new("cargo").args(["install", &format!("trunk@{TRUNK_VERSION}"), "--locked"]))?;
+        step(&format!(
+            "Installing trunk {TRUNK_VERSION} (cargo install; about 8 minutes on 2 cores)"
+        ));
+        exec(Command::new("cargo").args([
+            "install",
+            &format!("trunk@{TRUNK_VERSION}"),
+            "--locked",
+        ]))?;
     }
 
     let wanted = locked_wasm_bindgen_version()?;
@@ -105,9 +127,15 @@ pub fn ensure() -> Result<Tools> {
     if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
         eprintln!("    ok: wasm-bindgen CLI {wanted} (matches Cargo.lock)");
     } else {
-        step(&format!("Installing the wasm-bindgen CLI {wanted} to match Cargo.lock (about 2 minutes)"));
+        step(&format!(
+            "Installing the wasm-bindgen CLI {wanted} to match Cargo.lock (about 2 minutes)"
+        ));
         // Without --locked: its lock file pins a crate the registry lacks.
-        exec(Command::new("cargo").args(["install", &format!("wasm-bindgen-cli@{wanted}"), "--force"]))?;
+        exec(Command::new("cargo").args([
+            "install",
+            &format!("wasm-bindgen-cli@{wanted}"),
+            "--force",
+        ]))?;
     }
 
     let wasm_opt = tools.binaryen_bin.join("wasm-opt");
@@ -116,7 +144,9 @@ pub fn ensure() -> Result<Tools> {
     if have.contains(&format!("version {major}")) {
         eprintln!("    ok: wasm-opt {major} (npm binaryen)");
     } else {
-        step(&format!("Installing wasm-opt from the npm package binaryen@{BINARYEN_VERSION}"));
+        step(&format!(
+            "Installing wasm-opt from the npm package binaryen@{BINARYEN_VERSION}"
+        ));
         if output_of("npm", &["--version"]).is_none() {
             return Err(failed(
                 "npm is needed to install wasm-opt (npm package binaryen). Install Node.js and npm \
@@ -126,10 +156,12 @@ pub fn ensure() -> Result<Tools> {
         let prefix = data_dir().join("binaryen");
         std::fs::create_dir_all(&prefix)
             .map_err(|e| failed(format!("cannot create {}: {e}", prefix.display())))?;
-        exec(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&prefix)
-            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        exec(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+        )?;
     }
     Ok(tools)
 }

@@ -12,7 +12,9 @@ use crate::util::{Args, Result, failed, project_root, usage};
 pub fn run(args: &[String]) -> Result {
     let mut args = Args::new(args);
     let port = match args.value("--port")? {
-        Some(p) => p.parse::<u16>().map_err(|_| usage(format!("--port {p:?} is not a port number")))?,
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| usage(format!("--port {p:?} is not a port number")))?,
         None => 8080,
     };
     let catalogue = args.value("--catalogue")?.map(PathBuf::from);

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::build::{SiteOptions, build_site};
 use crate::install;
-use crate::util::{Result, failed, output_of, project_root, exec, step, usage};
+use crate::util::{Result, exec, failed, output_of, project_root, step, usage};
 
 pub fn run(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
@@ -32,11 +32,36 @@ pub fn run(args: &[String]) -> Result {
     let tools = install::ensure()?;
 
     step("Clippy: native crates, then the app for wasm32");
-    exec(cargo().args(["clippy", "--workspace", "--exclude", "abstract-reader", "--all-targets", "--", "-D", "warnings"]))?;
-    exec(cargo().args(["clippy", "-p", "abstract-reader", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+    exec(cargo().args([
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "abstract-reader",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    exec(cargo().args([
+        "clippy",
+        "-p",
+        "abstract-reader",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     step("Native tests: catalogue library, static server, xtask");
-    exec(cargo().args(["test", "--workspace", "--exclude", "abstract-reader", "--exclude", "browser-tests"]))?;
+    exec(cargo().args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "abstract-reader",
+        "--exclude",
+        "browser-tests",
+    ]))?;
 
     let site = root.join("target/browser-site");
     build_site(&tools, &SiteOptions::sample(site.clone(), "/reader/"))?;
@@ -45,17 +70,23 @@ pub fn run(args: &[String]) -> Result {
     let browser = ensure_browser()?;
     let driver = ChromeDriver::start(&browser.chromedriver)?;
     let screenshots = root.join("target/screenshots");
-    std::fs::create_dir_all(&screenshots).map_err(|e| failed(format!("cannot create {}: {e}", screenshots.display())))?;
-    let result = exec(cargo()
-        .args(["test", "-p", "browser-tests", "--", "--test-threads=2"])
-        .env("READER_SITE_DIR", &site)
-        .env("READER_FIXTURES_DIR", root.join("tests/fixtures"))
-        .env("READER_SCREENSHOT_DIR", &screenshots)
-        .env("WEBDRIVER_URL", driver.url())
-        .env("CHROMIUM_BIN", &browser.chromium));
+    std::fs::create_dir_all(&screenshots)
+        .map_err(|e| failed(format!("cannot create {}: {e}", screenshots.display())))?;
+    let result = exec(
+        cargo()
+            .args(["test", "-p", "browser-tests", "--", "--test-threads=2"])
+            .env("READER_SITE_DIR", &site)
+            .env("READER_FIXTURES_DIR", root.join("tests/fixtures"))
+            .env("READER_SCREENSHOT_DIR", &screenshots)
+            .env("WEBDRIVER_URL", driver.url())
+            .env("CHROMIUM_BIN", &browser.chromium),
+    );
     drop(driver);
     result?;
-    eprintln!("\nAll tests passed. Screenshots are in {}", screenshots.display());
+    eprintln!(
+        "\nAll tests passed. Screenshots are in {}",
+        screenshots.display()
+    );
     Ok(())
 }
 
@@ -65,18 +96,27 @@ struct Browser {
 }
 
 fn which(name: &str) -> Option<String> {
-    output_of("sh", &["-c", &format!("command -v {name}")]).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    output_of("sh", &["-c", &format!("command -v {name}")])
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
 }
 
 /// Finds Chromium and chromedriver, installing Debian's packages when
 /// missing and we are root; otherwise says what to install.
 fn ensure_browser() -> Result<Browser> {
-    let find = || Some(Browser { chromium: which("chromium").or_else(|| which("chromium-browser"))?, chromedriver: which("chromedriver")? });
+    let find = || {
+        Some(Browser {
+            chromium: which("chromium").or_else(|| which("chromium-browser"))?,
+            chromedriver: which("chromedriver")?,
+        })
+    };
     if let Some(browser) = find() {
         eprintln!("    ok: {} and {}", browser.chromium, browser.chromedriver);
         return Ok(browser);
     }
-    let is_root = output_of("id", &["-u"]).map(|s| s.trim() == "0").unwrap_or(false);
+    let is_root = output_of("id", &["-u"])
+        .map(|s| s.trim() == "0")
+        .unwrap_or(false);
     if !is_root {
         return Err(failed(
             "the browser tests need Chromium and chromedriver. Install them and run again; on Debian: \
@@ -85,10 +125,21 @@ fn ensure_browser() -> Result<Browser> {
     }
     step("Installing Chromium, chromedriver and CJK fonts (apt-get)");
     exec(Command::new("apt-get").arg("update"))?;
-    exec(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver", "fonts-noto-cjk"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))?;
-    find().ok_or_else(|| failed("apt-get installed chromium but chromium or chromedriver is still not on PATH"))
+    exec(
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+                "fonts-noto-cjk",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    find().ok_or_else(|| {
+        failed("apt-get installed chromium but chromium or chromedriver is still not on PATH")
+    })
 }
 
 /// A chromedriver process on a free local port, stopped when dropped.
@@ -113,7 +164,10 @@ impl ChromeDriver {
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
-                return Err(failed(format!("chromedriver did not start listening; see {}", log.display())));
+                return Err(failed(format!(
+                    "chromedriver did not start listening; see {}",
+                    log.display()
+                )));
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -131,4 +185,3 @@ impl Drop for ChromeDriver {
         let _ = self.child.wait();
     }
 }
-

@@ -23,7 +23,10 @@ pub fn failed(message: impl Into<String>) -> Failure {
 
 /// The repository root (the parent of `xtask/`).
 pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Prints a step, so a long run says what it is doing.
@@ -35,15 +38,23 @@ pub fn step(message: &str) {
 pub fn exec(command: &mut Command) -> Result {
     let shown = describe(command);
     eprintln!("    $ {shown}");
-    let status = command.status().map_err(|e| failed(format!("could not start `{shown}`: {e}")))?;
-    if status.success() { Ok(()) } else { Err(failed(format!("`{shown}` failed ({status})"))) }
+    let status = command
+        .status()
+        .map_err(|e| failed(format!("could not start `{shown}`: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(failed(format!("`{shown}` failed ({status})")))
+    }
 }
 
 /// Runs a command and returns its standard output, or `None` if it cannot
 /// run or fails (used to probe for installed tools).
 pub fn output_of(program: impl AsRef<OsStr>, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn describe(command: &Command) -> String {
@@ -59,12 +70,16 @@ pub struct Args {
 
 impl Args {
     pub fn new(args: &[String]) -> Args {
-        Args { rest: args.to_vec() }
+        Args {
+            rest: args.to_vec(),
+        }
     }
 
     /// Takes `--name value` if present.
     pub fn value(&mut self, name: &str) -> Result<Option<String>> {
-        let Some(i) = self.rest.iter().position(|a| a == name) else { return Ok(None) };
+        let Some(i) = self.rest.iter().position(|a| a == name) else {
+            return Ok(None);
+        };
         if i + 1 >= self.rest.len() {
             return Err(usage(format!("{name} needs a value")));
         }

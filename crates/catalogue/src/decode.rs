@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use crate::FORMAT;
 use crate::error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
 use crate::lang::LangText;
 use crate::locate::position_of;
@@ -18,7 +19,6 @@ use crate::model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,
 };
-use crate::FORMAT;
 
 /// Locating a diagnostic rescans the text; beyond this many, the list is
 /// long enough that positions stop helping.
@@ -78,14 +78,23 @@ enum Step<'a> {
 }
 
 impl<'a> At<'a> {
-    const ROOT: At<'static> = At { parent: None, step: Step::Root };
+    const ROOT: At<'static> = At {
+        parent: None,
+        step: Step::Root,
+    };
 
     fn key<'b>(&'b self, key: &'b str) -> At<'b> {
-        At { parent: Some(self), step: Step::Key(key) }
+        At {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
     }
 
     fn index(&'a self, index: usize) -> At<'a> {
-        At { parent: Some(self), step: Step::Index(index) }
+        At {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
     }
 
     fn to_path(self) -> JsonPath {
@@ -139,18 +148,32 @@ impl Decoder {
         });
     }
 
-    fn object<'v>(&mut self, v: &'v Value, at: &At<'_>, what: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        v: &'v Value,
+        at: &At<'_>,
+        what: &str,
+    ) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(map) => Some(map),
             other => {
-                self.error(at, format!("expected {what} (an object), found {}", describe(other)));
+                self.error(
+                    at,
+                    format!("expected {what} (an object), found {}", describe(other)),
+                );
                 None
             }
         }
     }
 
     /// A required field: reports its absence.
-    fn required<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, at: &At<'_>, hint: &str) -> Option<&'v Value> {
+    fn required<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        at: &At<'_>,
+        hint: &str,
+    ) -> Option<&'v Value> {
         match obj.get(key) {
             Some(Value::Null) | None => {
                 self.error(&at.key(key), format!("missing; {hint}"));
@@ -165,11 +188,23 @@ impl Decoder {
         obj.get(key).filter(|v| !v.is_null())
     }
 
-    fn opt_string(&mut self, obj: &Map<String, Value>, key: &str, at: &At<'_>, example: &str) -> Option<String> {
+    fn opt_string(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        at: &At<'_>,
+        example: &str,
+    ) -> Option<String> {
         match Self::optional(obj, key)? {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.error(&at.key(key), format!("expected a string such as {example:?}, found {}", describe(other)));
+                self.error(
+                    &at.key(key),
+                    format!(
+                        "expected a string such as {example:?}, found {}",
+                        describe(other)
+                    ),
+                );
                 None
             }
         }
@@ -180,7 +215,10 @@ impl Decoder {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(other) => {
-                self.error(&at.key(key), format!("expected a list ([…]), found {}", describe(other)));
+                self.error(
+                    &at.key(key),
+                    format!("expected a list ([…]), found {}", describe(other)),
+                );
                 &[]
             }
         }
@@ -203,7 +241,12 @@ impl Decoder {
         for (tag, value) in map {
             let at = at.key(tag);
             if !is_language_tag(tag) {
-                self.error(&at, format!("{tag:?} is not a language tag; use BCP 47 tags such as \"en\" or \"zh\""));
+                self.error(
+                    &at,
+                    format!(
+                        "{tag:?} is not a language tag; use BCP 47 tags such as \"en\" or \"zh\""
+                    ),
+                );
                 continue;
             }
             match value {
@@ -214,7 +257,10 @@ impl Decoder {
             }
         }
         if entries.is_empty() && required {
-            self.error(at, "expected at least one language, such as {\"en\": \"…\"} or {\"zh\": \"…\"}");
+            self.error(
+                at,
+                "expected at least one language, such as {\"en\": \"…\"} or {\"zh\": \"…\"}",
+            );
         }
         Some(LangText::from_entries(entries))
     }
@@ -237,34 +283,50 @@ impl Decoder {
                 &at.key("format"),
                 format!("expected the string {FORMAT:?}, found {}", describe(other)),
             ),
-            None => self.error(&at.key("format"), format!("missing; add \"format\": {FORMAT:?}")),
+            None => self.error(
+                &at.key("format"),
+                format!("missing; add \"format\": {FORMAT:?}"),
+            ),
         }
         let journal = self
-            .required(obj, "journal", &at, "add \"journal\": {\"title\": {\"en\": \"…\"}}")
+            .required(
+                obj,
+                "journal",
+                &at,
+                "add \"journal\": {\"title\": {\"en\": \"…\"}}",
+            )
             .and_then(|v| self.journal(v, &at.key("journal")));
         let articles_at = at.key("articles");
         let mut articles = Vec::new();
-        match self.required(obj, "articles", &at, "add \"articles\": [] with the articles in reading order") {
+        match self.required(
+            obj,
+            "articles",
+            &at,
+            "add \"articles\": [] with the articles in reading order",
+        ) {
             Some(Value::Array(items)) => {
                 articles.reserve(items.len());
                 let mut first_use: HashMap<&str, usize> = HashMap::new();
                 for (i, item) in items.iter().enumerate() {
                     let item_at = articles_at.index(i);
-                    if let Some(Value::String(id)) = item.get("id") {
-                        if let Some(first) = first_use.insert(id, i) {
-                            self.error(
+                    if let Some(Value::String(id)) = item.get("id")
+                        && let Some(first) = first_use.insert(id, i)
+                    {
+                        self.error(
                                 &item_at.key("id"),
                                 format!("id {id:?} is used again; articles[{first}] has it already, and ids must be unique"),
                             );
-                            first_use.insert(id, first);
-                        }
+                        first_use.insert(id, first);
                     }
                     if let Some(article) = self.article(item, &item_at) {
                         articles.push(article);
                     }
                 }
             }
-            Some(other) => self.error(&articles_at, format!("expected a list of articles, found {}", describe(other))),
+            Some(other) => self.error(
+                &articles_at,
+                format!("expected a list of articles, found {}", describe(other)),
+            ),
             None => {}
         }
         Some(Catalogue::new(journal?, articles))
@@ -273,28 +335,59 @@ impl Decoder {
     fn journal(&mut self, v: &Value, at: &At<'_>) -> Option<Journal> {
         let obj = self.object(v, at, "a journal")?;
         let title = self
-            .required(obj, "title", at, "give the journal's title, such as {\"en\": \"…\"}")
+            .required(
+                obj,
+                "title",
+                at,
+                "give the journal's title, such as {\"en\": \"…\"}",
+            )
             .and_then(|v| self.text(v, &at.key("title"), true));
         let issn = self.opt_string(obj, "issn", at, "0257-2826");
         let eissn = self.opt_string(obj, "eissn", at, "2096-1234");
         let cn = self.opt_string(obj, "cn", at, "11-1454/G4");
-        Some(Journal { title: title?, issn, eissn, cn })
+        Some(Journal {
+            title: title?,
+            issn,
+            eissn,
+            cn,
+        })
     }
 
     fn article(&mut self, v: &Value, at: &At<'_>) -> Option<Article> {
         let obj = self.object(v, at, "an article")?;
-        let id = match self.required(obj, "id", at, "give the article an id such as \"2024-58-6-95\"") {
-            Some(Value::String(s)) => ArticleId::parse(s).map_err(|m| self.error(&at.key("id"), m)).ok(),
+        let id = match self.required(
+            obj,
+            "id",
+            at,
+            "give the article an id such as \"2024-58-6-95\"",
+        ) {
+            Some(Value::String(s)) => ArticleId::parse(s)
+                .map_err(|m| self.error(&at.key("id"), m))
+                .ok(),
             Some(other) => {
-                self.error(&at.key("id"), format!("expected a string, found {}", describe(other)));
+                self.error(
+                    &at.key("id"),
+                    format!("expected a string, found {}", describe(other)),
+                );
                 None
             }
             None => None,
         };
-        let year = match self.required(obj, "year", at, "give the year of publication, such as 2024") {
+        let year = match self.required(
+            obj,
+            "year",
+            at,
+            "give the year of publication, such as 2024",
+        ) {
             Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64(),
             Some(other) => {
-                self.error(&at.key("year"), format!("expected a whole number such as 2024, found {}", describe(other)));
+                self.error(
+                    &at.key("year"),
+                    format!(
+                        "expected a whole number such as 2024, found {}",
+                        describe(other)
+                    ),
+                );
                 None
             }
             None => None,
@@ -303,19 +396,26 @@ impl Decoder {
         let issue = self.opt_string(obj, "issue", at, "6");
         let pages = self.opt_string(obj, "pages", at, "95-105");
         let doi = self.opt_string(obj, "doi", at, "10.1234/abc");
-        if let Some(d) = &doi {
-            if !d.starts_with("10.") || !d.contains('/') {
-                self.error(
-                    &at.key("doi"),
-                    format!("{d:?} is not a bare DOI; write it as 10.xxxx/…, without \"https://doi.org/\""),
-                );
-            }
+        if let Some(d) = &doi
+            && (!d.starts_with("10.") || !d.contains('/'))
+        {
+            self.error(
+                &at.key("doi"),
+                format!(
+                    "{d:?} is not a bare DOI; write it as 10.xxxx/…, without \"https://doi.org/\""
+                ),
+            );
         }
         let title = self
             .required(obj, "title", at, "give the title, such as {\"en\": \"…\"}")
             .and_then(|v| self.text(v, &at.key("title"), true));
         let abstract_ = self
-            .required(obj, "abstract", at, "give the abstract, such as {\"en\": \"…\"}")
+            .required(
+                obj,
+                "abstract",
+                at,
+                "give the abstract, such as {\"en\": \"…\"}",
+            )
             .and_then(|v| self.text(v, &at.key("abstract"), true));
 
         let affiliations = self.affiliations(obj, at);
@@ -342,7 +442,8 @@ impl Decoder {
             Some(v) => self.keywords(v, &at.key("keywords")),
             None => Keywords::default(),
         };
-        let journal = Self::optional(obj, "journal").and_then(|v| self.journal(v, &at.key("journal")));
+        let journal =
+            Self::optional(obj, "journal").and_then(|v| self.journal(v, &at.key("journal")));
 
         Some(Article {
             id: id?,
@@ -365,30 +466,58 @@ impl Decoder {
     fn affiliations(&mut self, article: &Map<String, Value>, at: &At<'_>) -> Vec<Affiliation> {
         let list_at = at.key("affiliations");
         let mut result: Vec<Affiliation> = Vec::new();
-        for (i, v) in self.opt_list(article, "affiliations", at).iter().enumerate() {
+        for (i, v) in self
+            .opt_list(article, "affiliations", at)
+            .iter()
+            .enumerate()
+        {
             let at = list_at.index(i);
-            let Some(obj) = self.object(v, &at, "an affiliation") else { continue };
-            let id = match self.required(obj, "id", &at, "number the affiliation as on the page, such as 1") {
+            let Some(obj) = self.object(v, &at, "an affiliation") else {
+                continue;
+            };
+            let id = match self.required(
+                obj,
+                "id",
+                &at,
+                "number the affiliation as on the page, such as 1",
+            ) {
                 Some(Value::Number(n)) => match n.as_u64().and_then(|n| u32::try_from(n).ok()) {
                     Some(id) => Some(id),
                     None => {
-                        self.error(&at.key("id"), format!("expected a whole number such as 1, found {n}"));
+                        self.error(
+                            &at.key("id"),
+                            format!("expected a whole number such as 1, found {n}"),
+                        );
                         None
                     }
                 },
                 Some(other) => {
-                    self.error(&at.key("id"), format!("expected a whole number such as 1, found {}", describe(other)));
+                    self.error(
+                        &at.key("id"),
+                        format!(
+                            "expected a whole number such as 1, found {}",
+                            describe(other)
+                        ),
+                    );
                     None
                 }
                 None => None,
             };
-            if let Some(id) = id {
-                if result.iter().any(|a| a.id == id) {
-                    self.error(&at.key("id"), format!("affiliation {id} is numbered twice; numbers must be unique"));
-                }
+            if let Some(id) = id
+                && result.iter().any(|a| a.id == id)
+            {
+                self.error(
+                    &at.key("id"),
+                    format!("affiliation {id} is numbered twice; numbers must be unique"),
+                );
             }
             let name = self
-                .required(obj, "name", &at, "give the affiliation's name, such as {\"en\": \"…\"}")
+                .required(
+                    obj,
+                    "name",
+                    &at,
+                    "give the affiliation's name, such as {\"en\": \"…\"}",
+                )
                 .and_then(|v| self.text(v, &at.key("name"), true));
             if let (Some(id), Some(name)) = (id, name) {
                 result.push(Affiliation { id, name });
@@ -400,7 +529,12 @@ impl Decoder {
     fn author(&mut self, v: &Value, at: &At<'_>, known: &HashSet<u32>) -> Option<Author> {
         let obj = self.object(v, at, "an author")?;
         let name = self
-            .required(obj, "name", at, "give the author's name, such as {\"zh\": \"韩笑\"}")
+            .required(
+                obj,
+                "name",
+                at,
+                "give the author's name, such as {\"zh\": \"韩笑\"}",
+            )
             .and_then(|v| self.text(v, &at.key("name"), true));
         let refs_at = at.key("affiliations");
         let mut affiliations = Vec::new();
@@ -417,22 +551,36 @@ impl Decoder {
                 ),
             }
         }
-        let bio = Self::optional(obj, "bio").and_then(|v| self.text(v, &at.key("bio"), false)).filter(|t| !t.is_empty());
+        let bio = Self::optional(obj, "bio")
+            .and_then(|v| self.text(v, &at.key("bio"), false))
+            .filter(|t| !t.is_empty());
         let orcid = self.opt_string(obj, "orcid", at, "0000-0002-1825-0097");
         let email = self.opt_string(obj, "email", at, "name@example.org");
         let corresponding = match Self::optional(obj, "corresponding") {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.error(&at.key("corresponding"), format!("expected true or false, found {}", describe(other)));
+                self.error(
+                    &at.key("corresponding"),
+                    format!("expected true or false, found {}", describe(other)),
+                );
                 false
             }
         };
-        Some(Author { name: name?, affiliations, bio, orcid, email, corresponding })
+        Some(Author {
+            name: name?,
+            affiliations,
+            bio,
+            orcid,
+            email,
+            corresponding,
+        })
     }
 
     fn dates(&mut self, v: &Value, at: &At<'_>) -> Dates {
-        let Some(obj) = self.object(v, at, "dates") else { return Dates::default() };
+        let Some(obj) = self.object(v, at, "dates") else {
+            return Dates::default();
+        };
         let mut entries = Vec::new();
         for kind in DateKind::ALL {
             match Self::optional(obj, kind.key()) {
@@ -443,7 +591,10 @@ impl Decoder {
                 },
                 Some(other) => self.error(
                     &at.key(kind.key()),
-                    format!("expected a date string such as \"2024-06-14\", found {}", describe(other)),
+                    format!(
+                        "expected a date string such as \"2024-06-14\", found {}",
+                        describe(other)
+                    ),
                 ),
             }
         }
@@ -453,25 +604,42 @@ impl Decoder {
     fn funding(&mut self, v: &Value, at: &At<'_>) -> Option<Funding> {
         let obj = self.object(v, at, "a funding entry")?;
         let name = self
-            .required(obj, "name", at, "name the funder, such as {\"en\": \"National Social Science Fund of China\"}")
+            .required(
+                obj,
+                "name",
+                at,
+                "name the funder, such as {\"en\": \"National Social Science Fund of China\"}",
+            )
             .and_then(|v| self.text(v, &at.key("name"), true));
         let award = self.opt_string(obj, "award", at, "21BGJ001");
         Some(Funding { name: name?, award })
     }
 
     fn keywords(&mut self, v: &Value, at: &At<'_>) -> Keywords {
-        let Some(obj) = self.object(v, at, "keyword lists by language, such as {\"en\": [\"…\"]}") else {
+        let Some(obj) = self.object(
+            v,
+            at,
+            "keyword lists by language, such as {\"en\": [\"…\"]}",
+        ) else {
             return Keywords::default();
         };
         let mut entries = Vec::new();
         for (tag, list) in obj {
             let at = at.key(tag);
             if !is_language_tag(tag) {
-                self.error(&at, format!("{tag:?} is not a language tag; use BCP 47 tags such as \"en\" or \"zh\""));
+                self.error(
+                    &at,
+                    format!(
+                        "{tag:?} is not a language tag; use BCP 47 tags such as \"en\" or \"zh\""
+                    ),
+                );
                 continue;
             }
             let Value::Array(items) = list else {
-                self.error(&at, format!("expected a list of keywords, found {}", describe(list)));
+                self.error(
+                    &at,
+                    format!("expected a list of keywords, found {}", describe(list)),
+                );
                 continue;
             };
             let mut words = Vec::with_capacity(items.len());
@@ -479,7 +647,10 @@ impl Decoder {
                 match item {
                     Value::String(s) if s.trim().is_empty() => {}
                     Value::String(s) => words.push(s.clone()),
-                    other => self.error(&at.index(i), format!("expected a keyword (a string), found {}", describe(other))),
+                    other => self.error(
+                        &at.index(i),
+                        format!("expected a keyword (a string), found {}", describe(other)),
+                    ),
                 }
             }
             entries.push((tag.clone(), words));
@@ -494,5 +665,8 @@ fn numbers(known: &HashSet<u32>) -> String {
     }
     let mut ids: Vec<u32> = known.iter().copied().collect();
     ids.sort_unstable();
-    ids.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -99,24 +99,40 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Syntax { looks_like_html: true, .. } => f.write_str(
+            LoadError::Syntax {
+                looks_like_html: true,
+                ..
+            } => f.write_str(
                 "The catalogue is an HTML page, not JSON: the server probably answered with an \
                  error or fallback page. Check that catalogue.json exists beside index.html.",
             ),
-            LoadError::Syntax { message, line, column, .. } => {
+            LoadError::Syntax {
+                message,
+                line,
+                column,
+                ..
+            } => {
                 // serde_json counts column 0 at the very start of a line.
                 let column = (*column).max(1);
-                write!(f, "The catalogue is not valid JSON: {message} at line {line}, column {column}.")?;
+                write!(
+                    f,
+                    "The catalogue is not valid JSON: {message} at line {line}, column {column}."
+                )?;
                 if message.starts_with("EOF") {
                     f.write_str(" The file ends too early: it may have been cut off.")?;
                 }
                 Ok(())
             }
             LoadError::Contract(diagnostics) => {
-                let errors =
-                    diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                let errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
                 let problems = if errors == 1 { "problem" } else { "problems" };
-                write!(f, "The catalogue breaks the catalogue format ({errors} {problems}):")?;
+                write!(
+                    f,
+                    "The catalogue breaks the catalogue format ({errors} {problems}):"
+                )?;
                 for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
                     write!(f, "\n  {d}")?;
                 }

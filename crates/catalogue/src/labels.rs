@@ -147,15 +147,28 @@ mod tests {
     #[test]
     fn fallback_notes_name_the_language_shown() {
         assert_eq!(Labels::of(Lang::Zh).fallback_note("en"), "仅有英文");
-        assert_eq!(Labels::of(Lang::En).fallback_note("zh-Hans"), "Chinese only");
+        assert_eq!(
+            Labels::of(Lang::En).fallback_note("zh-Hans"),
+            "Chinese only"
+        );
         assert_eq!(Labels::of(Lang::En).fallback_note("fr"), "fr only");
     }
 
     #[test]
     fn seed_page_labels() {
         let zh = Labels::of(Lang::Zh);
-        assert_eq!((zh.abstract_heading, zh.keywords, zh.date(DateKind::Online)), ("摘要", "关键词", "网络出版日期"));
+        assert_eq!(
+            (zh.abstract_heading, zh.keywords, zh.date(DateKind::Online)),
+            ("摘要", "关键词", "网络出版日期")
+        );
         let en = Labels::of(Lang::En);
-        assert_eq!((en.abstract_heading, en.keywords, en.date(DateKind::Published)), ("Abstract", "Key words", "Published"));
+        assert_eq!(
+            (
+                en.abstract_heading,
+                en.keywords,
+                en.date(DateKind::Published)
+            ),
+            ("Abstract", "Key words", "Published")
+        );
     }
 }

@@ -149,11 +149,19 @@ impl LangText {
     /// for empty text.
     pub fn pick(&self, lang: Lang) -> Option<Shown<'_>> {
         if let Some((tag, text)) = self.get(lang) {
-            return Some(Shown { text, tag, is_fallback: false });
+            return Some(Shown {
+                text,
+                tag,
+                is_fallback: false,
+            });
         }
         self.get(lang.other())
             .or_else(|| self.entries().next())
-            .map(|(tag, text)| Shown { text, tag, is_fallback: true })
+            .map(|(tag, text)| Shown {
+                text,
+                tag,
+                is_fallback: true,
+            })
     }
 }
 
@@ -162,7 +170,12 @@ mod tests {
     use super::*;
 
     fn text(pairs: &[(&str, &str)]) -> LangText {
-        LangText::from_entries(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+        LangText::from_entries(
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
@@ -185,7 +198,10 @@ mod tests {
 
     #[test]
     fn browser_preferences_pick_first_known_language() {
-        assert_eq!(Lang::from_preferences(["fr-FR", "zh-CN", "en"]), Some(Lang::Zh));
+        assert_eq!(
+            Lang::from_preferences(["fr-FR", "zh-CN", "en"]),
+            Some(Lang::Zh)
+        );
         assert_eq!(Lang::from_preferences(["de"]), None);
     }
 
@@ -201,14 +217,28 @@ mod tests {
     #[test]
     fn pick_prefers_asked_language() {
         let t = text(&[("en", "Title"), ("zh-Hans", "标题")]);
-        assert_eq!(t.pick(Lang::Zh), Some(Shown { text: "标题", tag: "zh-Hans", is_fallback: false }));
+        assert_eq!(
+            t.pick(Lang::Zh),
+            Some(Shown {
+                text: "标题",
+                tag: "zh-Hans",
+                is_fallback: false
+            })
+        );
         assert_eq!(t.pick(Lang::En).map(|s| s.is_fallback), Some(false));
     }
 
     #[test]
     fn pick_falls_back_and_says_so() {
         let t = text(&[("en", "Only English")]);
-        assert_eq!(t.pick(Lang::Zh), Some(Shown { text: "Only English", tag: "en", is_fallback: true }));
+        assert_eq!(
+            t.pick(Lang::Zh),
+            Some(Shown {
+                text: "Only English",
+                tag: "en",
+                is_fallback: true
+            })
+        );
     }
 
     #[test]

@@ -76,7 +76,12 @@ fn skip_value(bytes: &[u8], mut pos: usize) -> usize {
             pos
         }
         _ => {
-            while pos < bytes.len() && !matches!(bytes[pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+            while pos < bytes.len()
+                && !matches!(
+                    bytes[pos],
+                    b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+                )
+            {
                 pos += 1;
             }
             pos
@@ -144,16 +149,29 @@ mod tests {
 
     #[test]
     fn finds_nested_values() {
-        let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": {\"d\\\"e\": [true, null, \"数字\"]}\n}";
-        assert_eq!(at(text, &[key("a"), PathSegment::Index(1), key("b")]), Some((2, 18)));
-        assert_eq!(at(text, &[key("c"), key("d\"e"), PathSegment::Index(2)]), Some((3, 30)));
+        let text =
+            "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": {\"d\\\"e\": [true, null, \"数字\"]}\n}";
+        assert_eq!(
+            at(text, &[key("a"), PathSegment::Index(1), key("b")]),
+            Some((2, 18))
+        );
+        assert_eq!(
+            at(text, &[key("c"), key("d\"e"), PathSegment::Index(2)]),
+            Some((3, 30))
+        );
         assert_eq!(at(text, &[]), Some((1, 1)));
     }
 
     #[test]
     fn missing_key_points_at_its_object() {
         let text = "{\"articles\": [ {\"id\": \"a\"} ]}";
-        assert_eq!(at(text, &[key("articles"), PathSegment::Index(0), key("title")]), Some((1, 16)));
+        assert_eq!(
+            at(
+                text,
+                &[key("articles"), PathSegment::Index(0), key("title")]
+            ),
+            Some((1, 16))
+        );
     }
 
     #[test]

@@ -26,9 +26,14 @@ impl InlineTag {
     }
 
     fn from_name(name: &str) -> Option<InlineTag> {
-        [InlineTag::Italic, InlineTag::Bold, InlineTag::Superscript, InlineTag::Subscript]
-            .into_iter()
-            .find(|t| t.name().eq_ignore_ascii_case(name))
+        [
+            InlineTag::Italic,
+            InlineTag::Bold,
+            InlineTag::Superscript,
+            InlineTag::Subscript,
+        ]
+        .into_iter()
+        .find(|t| t.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -80,7 +85,13 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 Some(name) => (true, name),
                 None => (false, inner),
             };
-            InlineTag::from_name(name).map(|t| if closing { Token::Close(t, raw) } else { Token::Open(t, raw) })
+            InlineTag::from_name(name).map(|t| {
+                if closing {
+                    Token::Close(t, raw)
+                } else {
+                    Token::Open(t, raw)
+                }
+            })
         });
         match tag {
             Some(token) => {
@@ -137,7 +148,10 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
             Token::Open(tag, _) if is_paired => stack.push((tag, Vec::new())),
             Token::Close(_, _) if is_paired => {
                 if let Some((tag, inner)) = stack.pop() {
-                    stack.last_mut().map_or(&mut root, |(_, c)| c).push(Inline::Tagged(tag, inner));
+                    stack
+                        .last_mut()
+                        .map_or(&mut root, |(_, c)| c)
+                        .push(Inline::Tagged(tag, inner));
                 }
             }
             Token::Text(s) | Token::Open(_, s) | Token::Close(_, s) => push_text(children, s),
@@ -191,26 +205,47 @@ mod tests {
 
     #[test]
     fn the_four_tags_format() {
-        check("CO<sub>2</sub>", vec![t("CO"), Inline::Tagged(Subscript, vec![t("2")])]);
-        check("<i>Oryza sativa</i> L.", vec![Inline::Tagged(Italic, vec![t("Oryza sativa")]), t(" L.")]);
-        check("m<sup>2</sup> <b>bold</b>", vec![
-            t("m"),
-            Inline::Tagged(Superscript, vec![t("2")]),
-            t(" "),
-            Inline::Tagged(Bold, vec![t("bold")]),
-        ]);
+        check(
+            "CO<sub>2</sub>",
+            vec![t("CO"), Inline::Tagged(Subscript, vec![t("2")])],
+        );
+        check(
+            "<i>Oryza sativa</i> L.",
+            vec![Inline::Tagged(Italic, vec![t("Oryza sativa")]), t(" L.")],
+        );
+        check(
+            "m<sup>2</sup> <b>bold</b>",
+            vec![
+                t("m"),
+                Inline::Tagged(Superscript, vec![t("2")]),
+                t(" "),
+                Inline::Tagged(Bold, vec![t("bold")]),
+            ],
+        );
         check("<I>x</I>", vec![Inline::Tagged(Italic, vec![t("x")])]);
     }
 
     #[test]
     fn tags_nest() {
-        check("<b>a<i>b</i></b>", vec![Inline::Tagged(Bold, vec![t("a"), Inline::Tagged(Italic, vec![t("b")])])]);
+        check(
+            "<b>a<i>b</i></b>",
+            vec![Inline::Tagged(
+                Bold,
+                vec![t("a"), Inline::Tagged(Italic, vec![t("b")])],
+            )],
+        );
     }
 
     #[test]
     fn other_markup_stays_literal() {
-        check("<script>alert(1)</script>", vec![t("<script>alert(1)</script>")]);
-        check("<img src=x onerror=alert(1)>", vec![t("<img src=x onerror=alert(1)>")]);
+        check(
+            "<script>alert(1)</script>",
+            vec![t("<script>alert(1)</script>")],
+        );
+        check(
+            "<img src=x onerror=alert(1)>",
+            vec![t("<img src=x onerror=alert(1)>")],
+        );
         check("a < b > c", vec![t("a < b > c")]);
         check("<i onclick=x>y</i>", vec![t("<i onclick=x>y</i>")]);
         check("x <", vec![t("x <")]);
@@ -220,18 +255,27 @@ mod tests {
     fn unbalanced_tags_stay_literal() {
         check("<i>open", vec![t("<i>open")]);
         check("close</b>", vec![t("close</b>")]);
-        check("<i>a<b>b</i>c</b>", vec![Inline::Tagged(Italic, vec![t("a<b>b")]), t("c</b>")]);
+        check(
+            "<i>a<b>b</i>c</b>",
+            vec![Inline::Tagged(Italic, vec![t("a<b>b")]), t("c</b>")],
+        );
     }
 
     #[test]
     fn plain_text_drops_only_allowed_tags() {
-        assert_eq!(plain_text("CO<sub>2</sub> and <i>x</i> <script>"), "CO2 and x <script>");
+        assert_eq!(
+            plain_text("CO<sub>2</sub> and <i>x</i> <script>"),
+            "CO2 and x <script>"
+        );
     }
 
     #[test]
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs("one\n\ntwo"), vec!["one", "two"]);
-        assert_eq!(paragraphs("one\r\n \r\ntwo\nstill two\n\n\n"), vec!["one", "two\nstill two"]);
+        assert_eq!(
+            paragraphs("one\r\n \r\ntwo\nstill two\n\n\n"),
+            vec!["one", "two\nstill two"]
+        );
         assert!(paragraphs("  \n ").is_empty());
     }
 }

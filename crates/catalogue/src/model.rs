@@ -19,8 +19,9 @@ impl ArticleId {
                 s.chars().count()
             ));
         }
-        if let Some(bad) =
-            s.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+        if let Some(bad) = s
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
         {
             return Err(format!(
                 "an id may only use A-Z, a-z, 0-9, '.', '_' and '-' (it becomes the article's \
@@ -28,7 +29,9 @@ impl ArticleId {
             ));
         }
         if s == "." || s == ".." {
-            return Err(format!("{s:?} cannot be an id: it is a directory name in URLs"));
+            return Err(format!(
+                "{s:?} cannot be an id: it is a directory name in URLs"
+            ));
         }
         Ok(ArticleId(s.to_owned()))
     }
@@ -140,7 +143,11 @@ impl PartialDate {
         };
         let (year, month, day) = match parts.as_slice() {
             [y] => (number(y, 4).ok_or_else(wrong)?, None, None),
-            [y, m] => (number(y, 4).ok_or_else(wrong)?, Some(number(m, 2).ok_or_else(wrong)?), None),
+            [y, m] => (
+                number(y, 4).ok_or_else(wrong)?,
+                Some(number(m, 2).ok_or_else(wrong)?),
+                None,
+            ),
             [y, m, d] => (
                 number(y, 4).ok_or_else(wrong)?,
                 Some(number(m, 2).ok_or_else(wrong)?),
@@ -152,20 +159,26 @@ impl PartialDate {
             if !(1..=12).contains(&m) {
                 return Err(format!("{s:?} has no month {m}"));
             }
-            if let Some(d) = day {
-                if d < 1 || d > days_in_month(year, m) {
-                    return Err(format!("{s:?} is not a day of the calendar"));
-                }
+            if let Some(d) = day
+                && (d < 1 || d > days_in_month(year, m))
+            {
+                return Err(format!("{s:?} is not a day of the calendar"));
             }
         }
         // The casts are lossless: both were checked to be at most 31.
-        Ok(PartialDate { year, month: month.map(|m| m as u8), day: day.map(|d| d as u8) })
+        Ok(PartialDate {
+            year,
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+        })
     }
 }
 
 fn days_in_month(year: u16, month: u16) -> u16 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -227,7 +240,10 @@ impl Dates {
         self.entries.iter().copied()
     }
     pub fn get(&self, kind: DateKind) -> Option<PartialDate> {
-        self.entries.iter().find(|(k, _)| *k == kind).map(|(_, d)| *d)
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, d)| *d)
     }
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -282,7 +298,9 @@ impl Keywords {
 
     /// Every keyword in every language.
     pub fn all(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().flat_map(|(_, l)| l.iter().map(String::as_str))
+        self.entries
+            .iter()
+            .flat_map(|(_, l)| l.iter().map(String::as_str))
     }
 }
 
@@ -368,8 +386,16 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub(crate) fn new(journal: Journal, articles: Vec<Article>) -> Catalogue {
-        let positions = articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Catalogue { journal, articles, positions }
+        let positions = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        Catalogue {
+            journal,
+            articles,
+            positions,
+        }
     }
 
     /// The collection's journal (top-level `journal`).
@@ -414,12 +440,19 @@ impl Catalogue {
     /// [`fold_keyword`](crate::fold_keyword) (or, in the browser, a fold
     /// that normalises with the browser) to ignore case, width (全角/半角) and
     /// Unicode normalisation.
-    pub fn articles_with_keyword(&self, keyword: &str, fold: impl Fn(&str) -> String) -> Vec<&Article> {
+    pub fn articles_with_keyword(
+        &self,
+        keyword: &str,
+        fold: impl Fn(&str) -> String,
+    ) -> Vec<&Article> {
         let folded = fold(keyword);
         if folded.is_empty() {
             return Vec::new();
         }
-        self.articles.iter().filter(|a| a.has_folded_keyword(&folded, &fold)).collect()
+        self.articles
+            .iter()
+            .filter(|a| a.has_folded_keyword(&folded, &fold))
+            .collect()
     }
 }
 
@@ -443,16 +476,27 @@ mod tests {
         let d = PartialDate::parse("2024-06-16").unwrap();
         assert_eq!((d.year, d.month, d.day), (2024, Some(6), Some(16)));
         assert_eq!(d.to_string(), "2024-06-16");
-        assert_eq!(PartialDate::parse("2024-06").unwrap().to_string(), "2024-06");
+        assert_eq!(
+            PartialDate::parse("2024-06").unwrap().to_string(),
+            "2024-06"
+        );
         assert_eq!(PartialDate::parse("2024").unwrap().to_string(), "2024");
         assert!(PartialDate::parse("2024-02-29").is_ok());
     }
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in
-            ["2023-02-29", "2024-13", "2024-00", "2024-06-31", "24-06-16", "2024/06/16", "2024-6-1", "", "2024-06-16T00:00"]
-        {
+        for bad in [
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "2024-06-31",
+            "24-06-16",
+            "2024/06/16",
+            "2024-6-1",
+            "",
+            "2024-06-16T00:00",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
 
@@ -24,7 +24,11 @@ use std::time::Duration;
 #[derive(Clone, Debug)]
 pub enum Canned {
     /// This status, with this body as `content-type`.
-    Respond { status: u16, content_type: &'static str, body: Vec<u8> },
+    Respond {
+        status: u16,
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
     /// Close the connection without a word: the browser sees a network error.
     Drop,
     /// Announce the whole body but send only its first `sent` bytes.
@@ -52,7 +56,12 @@ impl Config {
         if !mount.starts_with('/') {
             mount.insert(0, '/');
         }
-        Config { root: root.into(), mount, not_found_page: false, canned: HashMap::new() }
+        Config {
+            root: root.into(),
+            mount,
+            not_found_page: false,
+            canned: HashMap::new(),
+        }
     }
 }
 
@@ -72,7 +81,10 @@ impl Server {
         let stop = Arc::new(AtomicBool::new(false));
         let mount = config.mount.clone();
         let canned = Arc::new(Mutex::new(config.canned.clone()));
-        let shared = Shared { config, canned: canned.clone() };
+        let shared = Shared {
+            config,
+            canned: canned.clone(),
+        };
         let config = Arc::new(shared);
         let stop_flag = stop.clone();
         thread::spawn(move || {
@@ -88,7 +100,12 @@ impl Server {
                 });
             }
         });
-        Ok(Server { addr, mount, stop, canned })
+        Ok(Server {
+            addr,
+            mount,
+            stop,
+            canned,
+        })
     }
 
     /// Changes the canned answer for a path while the server runs (`None`
@@ -157,16 +174,28 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
         Some((p, q)) => (p.to_owned(), q.to_owned()),
         None => (target.to_owned(), String::new()),
     };
-    Ok(Some(Request { method, path, query }))
+    Ok(Some(Request {
+        method,
+        path,
+        query,
+    }))
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     let config = &shared.config;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let Some(request) = read_request(&stream)? else { return Ok(()) };
+    let Some(request) = read_request(&stream)? else {
+        return Ok(());
+    };
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
-        return respond(&mut stream, 405, "text/plain; charset=utf-8", b"method not allowed\n", head_only);
+        return respond(
+            &mut stream,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n",
+            head_only,
+        );
     }
     let Some(relative) = request.path.strip_prefix(&config.mount).or_else(|| {
         // `/reader` without its slash: send it to `/reader/`.
@@ -178,7 +207,12 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
         return redirect(&mut stream, &config.mount, &request.query);
     }
     let relative = percent_decode(relative);
-    let canned = shared.canned.lock().unwrap_or_else(PoisonError::into_inner).get(&relative).cloned();
+    let canned = shared
+        .canned
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&relative)
+        .cloned();
     if let Some(canned) = canned {
         return answer_canned(&mut stream, &canned);
     }
@@ -230,7 +264,11 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -244,7 +282,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, status: u16, content_type: &str, body: &[u8], head_only: bool) -> io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+    head_only: bool,
+) -> io::Result<()> {
     let reason = match status {
         200 => "OK",
         301 => "Moved Permanently",
@@ -265,25 +309,49 @@ fn respond(stream: &mut TcpStream, status: u16, content_type: &str, body: &[u8],
 }
 
 fn redirect(stream: &mut TcpStream, location: &str, query: &str) -> io::Result<()> {
-    let location = if query.is_empty() { location.to_owned() } else { format!("{location}?{query}") };
-    write!(stream, "HTTP/1.1 301 Moved Permanently\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")?;
+    let location = if query.is_empty() {
+        location.to_owned()
+    } else {
+        format!("{location}?{query}")
+    };
+    write!(
+        stream,
+        "HTTP/1.1 301 Moved Permanently\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+    )?;
     stream.flush()
 }
 
 fn not_found(stream: &mut TcpStream, config: &Config, head_only: bool) -> io::Result<()> {
-    let page = config.not_found_page.then(|| std::fs::read(config.root.join("404.html")).ok()).flatten();
+    let page = config
+        .not_found_page
+        .then(|| std::fs::read(config.root.join("404.html")).ok())
+        .flatten();
     match page {
         Some(body) => respond(stream, 404, "text/html; charset=utf-8", &body, head_only),
-        None => respond(stream, 404, "text/plain; charset=utf-8", b"404 not found\n", head_only),
+        None => respond(
+            stream,
+            404,
+            "text/plain; charset=utf-8",
+            b"404 not found\n",
+            head_only,
+        ),
     }
 }
 
 fn answer_canned(stream: &mut TcpStream, canned: &Canned) -> io::Result<()> {
     match canned {
-        Canned::Respond { status, content_type, body } => respond(stream, *status, content_type, body, false),
+        Canned::Respond {
+            status,
+            content_type,
+            body,
+        } => respond(stream, *status, content_type, body, false),
         Canned::Drop => stream.shutdown(Shutdown::Both),
         Canned::CutOff { body, sent } => {
-            write!(stream, "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len())?;
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            )?;
             stream.write_all(&body[..(*sent).min(body.len())])?;
             stream.flush()?;
             stream.shutdown(Shutdown::Both)
@@ -320,7 +388,11 @@ mod tests {
         assert!(get(&server, "/reader/").ends_with("root page"));
         assert!(get(&server, "/reader/article/a1/?lang=zh").ends_with("article page"));
         let moved = get(&server, "/reader/article/a1?lang=zh");
-        assert!(moved.starts_with("HTTP/1.1 301") && moved.contains("location: /reader/article/a1/?lang=zh"), "{moved}");
+        assert!(
+            moved.starts_with("HTTP/1.1 301")
+                && moved.contains("location: /reader/article/a1/?lang=zh"),
+            "{moved}"
+        );
         assert!(get(&server, "/reader").contains("location: /reader/"));
         assert!(get(&server, "/reader/%E6%95%B0%E5%AD%97.txt").ends_with("cjk name"));
         let missing = get(&server, "/reader/article/zz/");
@@ -333,7 +405,14 @@ mod tests {
     fn not_found_page_and_canned_answers() {
         let mut config = Config::new(site(), "/");
         config.not_found_page = true;
-        config.canned.insert("catalogue.json".into(), Canned::Respond { status: 500, content_type: "text/plain", body: b"boom".to_vec() });
+        config.canned.insert(
+            "catalogue.json".into(),
+            Canned::Respond {
+                status: 500,
+                content_type: "text/plain",
+                body: b"boom".to_vec(),
+            },
+        );
         config.canned.insert("gone.json".into(), Canned::Drop);
         let server = Server::start(config, 0).unwrap();
         let missing = get(&server, "/article/zz/");

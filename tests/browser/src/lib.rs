@@ -30,7 +30,9 @@ const PATIENCE: Duration = Duration::from_secs(15);
 fn env_path(name: &str) -> PathBuf {
     match std::env::var_os(name) {
         Some(v) => PathBuf::from(v),
-        None => panic!("{name} is not set: run the browser tests with `cargo xtask test`, which builds the site and starts chromedriver"),
+        None => panic!(
+            "{name} is not set: run the browser tests with `cargo xtask test`, which builds the site and starts chromedriver"
+        ),
     }
 }
 
@@ -42,7 +44,11 @@ pub fn fixture(name: &str) -> Vec<u8> {
 
 /// A canned `catalogue.json` answer with this body.
 pub fn catalogue_body(body: impl Into<Vec<u8>>) -> Canned {
-    Canned::Respond { status: 200, content_type: "application/json", body: body.into() }
+    Canned::Respond {
+        status: 200,
+        content_type: "application/json",
+        body: body.into(),
+    }
 }
 
 /// How to open the reader for one test.
@@ -59,7 +65,13 @@ pub struct Setup {
 
 impl Default for Setup {
     fn default() -> Setup {
-        Setup { canned: HashMap::new(), not_found_page: false, browser_lang: "en-US", width: 1200, height: 900 }
+        Setup {
+            canned: HashMap::new(),
+            not_found_page: false,
+            browser_lang: "en-US",
+            width: 1200,
+            height: 900,
+        }
     }
 }
 
@@ -85,8 +97,17 @@ impl Reader {
         let server = Server::start(config, 0).expect("start the static server");
         let client = browser(setup.browser_lang, setup.width, setup.height).await;
         let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_default();
-        let session = client.session_id().await.ok().flatten().map(|id| (webdriver, id));
-        Reader { client, server, session }
+        let session = client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .map(|id| (webdriver, id));
+        Reader {
+            client,
+            server,
+            session,
+        }
     }
 
     /// The absolute address of `path` under the site's base.
@@ -99,37 +120,70 @@ impl Reader {
     }
 
     pub async fn current_url(&self) -> String {
-        self.client.current_url().await.expect("current url").to_string()
+        self.client
+            .current_url()
+            .await
+            .expect("current url")
+            .to_string()
     }
 
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// The text of the first element matching `css` (its `textContent`,
     /// spaces collapsed: `innerText` would follow CSS such as
     /// `text-transform`), or `None`.
     pub async fn text(&self, css: &str) -> Option<String> {
-        let v = self.js(&format!("const e = document.querySelector({}); return e ? {TEXT} : null;", json!(css))).await;
+        let v = self
+            .js(&format!(
+                "const e = document.querySelector({}); return e ? {TEXT} : null;",
+                json!(css)
+            ))
+            .await;
         v.as_str().map(str::to_owned)
     }
 
     /// The texts of every element matching `css`.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let v = self.js(&format!("return [...document.querySelectorAll({})].map(e => {TEXT});", json!(css))).await;
-        v.as_array().map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+        let v = self
+            .js(&format!(
+                "return [...document.querySelectorAll({})].map(e => {TEXT});",
+                json!(css)
+            ))
+            .await;
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
         let v = self
-            .js(&format!("const e = document.querySelector({}); return e ? e.getAttribute({}) : null;", json!(css), json!(name)))
+            .js(&format!(
+                "const e = document.querySelector({}); return e ? e.getAttribute({}) : null;",
+                json!(css),
+                json!(name)
+            ))
             .await;
         v.as_str().map(str::to_owned)
     }
 
     pub async fn count(&self, css: &str) -> usize {
-        self.js(&format!("return document.querySelectorAll({}).length;", json!(css))).await.as_u64().unwrap_or(0) as usize
+        self.js(&format!(
+            "return document.querySelectorAll({}).length;",
+            json!(css)
+        ))
+        .await
+        .as_u64()
+        .unwrap_or(0) as usize
     }
 
     /// Where the page is and what it holds, for failure messages.
@@ -165,14 +219,23 @@ impl Reader {
                 return text;
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for {css} to contain {needle:?}\n{}", self.describe().await);
+                panic!(
+                    "timed out waiting for {css} to contain {needle:?}\n{}",
+                    self.describe().await
+                );
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
     pub async fn click(&self, css: &str) {
-        self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.expect("click");
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+            .click()
+            .await
+            .expect("click");
     }
 
     /// Presses a key on the page (`\u{E012}` is ←, `\u{E014}` is →).
@@ -182,14 +245,18 @@ impl Reader {
     }
 
     pub async fn resize(&self, width: u32, height: u32) {
-        self.client.set_window_size(width, height).await.expect("resize");
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize");
     }
 
     /// Saves a screenshot as `READER_SCREENSHOT_DIR/name`.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         let path = env_path("READER_SCREENSHOT_DIR").join(name);
-        std::fs::write(&path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        std::fs::write(&path, png)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
 
     pub async fn close(mut self) {
@@ -202,19 +269,27 @@ impl Drop for Reader {
     /// A failed assertion skips `close()`; end the browser session anyway so
     /// no Chromium is left running. Plain blocking HTTP: Drop cannot await.
     fn drop(&mut self) {
-        let Some((webdriver, id)) = self.session.take() else { return };
-        let Some(addr) = webdriver.strip_prefix("http://") else { return };
+        let Some((webdriver, id)) = self.session.take() else {
+            return;
+        };
+        let Some(addr) = webdriver.strip_prefix("http://") else {
+            return;
+        };
         if let Ok(mut stream) = TcpStream::connect(addr) {
             let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-            let _ = write!(stream, "DELETE /session/{id} HTTP/1.1\r\nhost: {addr}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+            let _ = write!(
+                stream,
+                "DELETE /session/{id} HTTP/1.1\r\nhost: {addr}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            );
             let _ = stream.read_to_end(&mut Vec::new());
         }
     }
 }
 
 async fn browser(lang: &str, width: u32, height: u32) -> Client {
-    let webdriver = std::env::var("WEBDRIVER_URL")
-        .unwrap_or_else(|_| panic!("WEBDRIVER_URL is not set: run the browser tests with `cargo xtask test`"));
+    let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| {
+        panic!("WEBDRIVER_URL is not set: run the browser tests with `cargo xtask test`")
+    });
     let chromium = std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
     // The background-networking flags keep Chromium from reaching for the
     // internet, which this machine refuses many times a second.

@@ -1,6 +1,8 @@
 //! What a reader sees and does, in headless Chromium, against the release
 //! build served from the sub-path `/reader/`.
 
+use std::path::PathBuf;
+
 use browser_tests::{Canned, Reader, Setup, catalogue_body, fixture};
 
 const SEED: &str = "article/2024-58-6-95/";
@@ -19,31 +21,71 @@ async fn seed_article_in_english_shows_every_field() {
     r.wait_text("h1", SEED_TITLE).await;
 
     let journal_line = r.text(".journal-line").await.unwrap_or_default();
-    assert!(journal_line.contains("ISSN 0257-2826") && journal_line.contains("CN 11-1454/G4"), "{journal_line}");
-    assert_eq!(r.text(".breadcrumb").await.as_deref(), Some("Teaching and Research ›› 2024, Vol. 58 ›› Issue (6): 95-105"));
+    assert!(
+        journal_line.contains("ISSN 0257-2826") && journal_line.contains("CN 11-1454/G4"),
+        "{journal_line}"
+    );
+    assert_eq!(
+        r.text(".breadcrumb").await.as_deref(),
+        Some("Teaching and Research ›› 2024, Vol. 58 ›› Issue (6): 95-105")
+    );
     // The seed has no English author names: the Chinese ones show, marked.
     let authors = r.text(".authors").await.unwrap_or_default();
-    assert!(authors.starts_with("韩笑1, 吴志成2") && authors.contains("Chinese only"), "{authors}");
+    assert!(
+        authors.starts_with("韩笑1, 吴志成2") && authors.contains("Chinese only"),
+        "{authors}"
+    );
     assert_eq!(r.attr(".author span", "lang").await.as_deref(), Some("zh"));
     let affiliations = r.texts(".affiliations li").await;
-    assert_eq!(affiliations, [
-        "1. School of Political Science and Public Administration, China University of Political Science and Law, Beijing 102249, China",
-        "2. Institute of International Strategy, Party School of the Central Committee of the Communist Party of China, Beijing 100091, China",
-    ]);
+    assert_eq!(
+        affiliations,
+        [
+            "1. School of Political Science and Public Administration, China University of Political Science and Law, Beijing 102249, China",
+            "2. Institute of International Strategy, Party School of the Central Committee of the Communist Party of China, Beijing 100091, China",
+        ]
+    );
     assert_eq!(r.texts(".dates dt").await, ["Online", "Published"]);
     assert_eq!(r.texts(".dates dd").await, ["2024-06-16", "2024-06-14"]);
     let notes = r.text(".author-notes").await.unwrap_or_default();
-    assert!(notes.contains("Author notes") && notes.contains("韩笑,中国政法大学政治与公共管理学院讲师(北京 102249)") && notes.contains("吴志成,中共中央党校(国家行政学院)国际战略研究院副院长、教授(北京 100091)。"), "{notes}");
-    assert_eq!(r.count(".funding").await, 0, "an empty funding list shows nothing");
+    assert!(
+        notes.contains("Author notes")
+            && notes.contains("韩笑,中国政法大学政治与公共管理学院讲师(北京 102249)")
+            && notes.contains(
+                "吴志成,中共中央党校(国家行政学院)国际战略研究院副院长、教授(北京 100091)。"
+            ),
+        "{notes}"
+    );
+    assert_eq!(
+        r.count(".funding").await,
+        0,
+        "an empty funding list shows nothing"
+    );
     assert_eq!(r.text(".abstract h2").await.as_deref(), Some("Abstract"));
     let abstract_text = r.text(".abstract-text").await.unwrap_or_default();
-    assert!(abstract_text.starts_with("With the deepening application") && abstract_text.ends_with("new order in international cyber space."));
-    assert_eq!(r.attr(".abstract-text", "lang").await.as_deref(), Some("en"));
+    assert!(
+        abstract_text.starts_with("With the deepening application")
+            && abstract_text.ends_with("new order in international cyber space.")
+    );
+    assert_eq!(
+        r.attr(".abstract-text", "lang").await.as_deref(),
+        Some("en")
+    );
     assert_eq!(r.text(".keywords h2").await.as_deref(), Some("Key words"));
-    assert_eq!(r.texts(".chip").await, ["digital globalization", "digital diplomacy", "cyber diplomacy", "digital diplomacy with Chinese characteristics"]);
+    assert_eq!(
+        r.texts(".chip").await,
+        [
+            "digital globalization",
+            "digital diplomacy",
+            "cyber diplomacy",
+            "digital diplomacy with Chinese characteristics"
+        ]
+    );
     assert_eq!(r.js("return document.documentElement.lang").await, "en");
     let title = r.client.title().await.unwrap_or_default();
-    assert!(title.contains(SEED_TITLE) && title.contains("Teaching and Research"), "{title}");
+    assert!(
+        title.contains(SEED_TITLE) && title.contains("Teaching and Research"),
+        "{title}"
+    );
     r.screenshot("seed-en.png").await;
     r.close().await;
 }
@@ -58,33 +100,78 @@ async fn seed_article_in_chinese_keeps_its_gaps_visible() {
     let h1 = r.text("h1").await.unwrap_or_default();
     assert!(h1.contains(SEED_TITLE) && h1.contains("仅有英文"), "{h1}");
     assert_eq!(r.attr("h1 > span", "lang").await.as_deref(), Some("en"));
-    assert_eq!(r.text(".breadcrumb").await.as_deref(), Some("教学与研究 ›› 2024年第58卷 ›› 第6期：95-105"));
-    assert_eq!(r.texts(".affiliations li").await, ["1. 中国政法大学政治与公共管理学院)", "2. 中共中央党校(国家行政学院)国际战略研究院。"]);
+    assert_eq!(
+        r.text(".breadcrumb").await.as_deref(),
+        Some("教学与研究 ›› 2024年第58卷 ›› 第6期：95-105")
+    );
+    assert_eq!(
+        r.texts(".affiliations li").await,
+        [
+            "1. 中国政法大学政治与公共管理学院)",
+            "2. 中共中央党校(国家行政学院)国际战略研究院。"
+        ]
+    );
     assert_eq!(r.texts(".dates dt").await, ["网络出版日期", "发布日期"]);
     assert!(r.text(".author-notes h2").await.as_deref() == Some("作者简介"));
-    assert!(!r.text(".authors").await.unwrap_or_default().contains("仅有"), "Chinese names need no marker in the Chinese view");
+    assert!(
+        !r.text(".authors")
+            .await
+            .unwrap_or_default()
+            .contains("仅有"),
+        "Chinese names need no marker in the Chinese view"
+    );
     let abstract_text = r.text(".abstract-text").await.unwrap_or_default();
-    assert!(abstract_text.starts_with("随着数字技术在外交领域的应用不断加深"), "{abstract_text}");
-    assert_eq!(r.attr(".abstract-text", "lang").await.as_deref(), Some("zh"));
+    assert!(
+        abstract_text.starts_with("随着数字技术在外交领域的应用不断加深"),
+        "{abstract_text}"
+    );
+    assert_eq!(
+        r.attr(".abstract-text", "lang").await.as_deref(),
+        Some("zh")
+    );
     assert_eq!(r.text(".keywords h2").await.as_deref(), Some("关键词"));
-    assert_eq!(r.texts(".chip").await, ["数字全球化", "数字外交", "网络外交", "中国特色数字外交"]);
+    assert_eq!(
+        r.texts(".chip").await,
+        ["数字全球化", "数字外交", "网络外交", "中国特色数字外交"]
+    );
     assert_eq!(r.js("return document.documentElement.lang").await, "zh");
-    assert_eq!(r.text(".nav-next .nav-label").await.as_deref(), Some("下一篇 →"));
+    assert_eq!(
+        r.text(".nav-next .nav-label").await.as_deref(),
+        Some("下一篇 →")
+    );
     r.screenshot("seed-zh.png").await;
     r.close().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn both_languages_side_by_side_then_stacked_on_a_phone() {
-    let r = Reader::open(Setup { width: 1400, height: 1000, ..Setup::default() }).await;
+    let r = Reader::open(Setup {
+        width: 1400,
+        height: 1000,
+        ..Setup::default()
+    })
+    .await;
     r.goto(&format!("{SEED}?lang=both")).await;
     r.wait_text(".columns-both", "摘要").await;
     assert_eq!(r.count(".article-column").await, 2);
-    assert_eq!(r.attr(".article-column:nth-child(1)", "lang").await.as_deref(), Some("en"));
-    assert_eq!(r.attr(".article-column:nth-child(2)", "lang").await.as_deref(), Some("zh"));
+    assert_eq!(
+        r.attr(".article-column:nth-child(1)", "lang")
+            .await
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        r.attr(".article-column:nth-child(2)", "lang")
+            .await
+            .as_deref(),
+        Some("zh")
+    );
     let layout = "const [a, b] = [...document.querySelectorAll('.article-column')].map(e => e.getBoundingClientRect()); return [a.left, a.top, b.left, b.top];";
     let wide = r.js(layout).await;
-    assert!(wide[2].as_f64() > wide[0].as_f64(), "side by side on a wide screen: {wide}");
+    assert!(
+        wide[2].as_f64() > wide[0].as_f64(),
+        "side by side on a wide screen: {wide}"
+    );
     r.screenshot("seed-both.png").await;
 
     r.resize(360, 800).await;
@@ -98,11 +185,21 @@ async fn both_languages_side_by_side_then_stacked_on_a_phone() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn phone_width_has_no_sideways_scrolling() {
-    let r = Reader::open(Setup { width: 360, height: 780, ..Setup::default() }).await;
+    let r = Reader::open(Setup {
+        width: 360,
+        height: 780,
+        ..Setup::default()
+    })
+    .await;
     r.goto(&format!("{SEED}?lang=en")).await;
     r.wait_text("h1", SEED_TITLE).await;
-    let widths = r.js("return [document.documentElement.scrollWidth, window.innerWidth]").await;
-    assert!(widths[0].as_f64() <= widths[1].as_f64(), "content wider than the screen: {widths}");
+    let widths = r
+        .js("return [document.documentElement.scrollWidth, window.innerWidth]")
+        .await;
+    assert!(
+        widths[0].as_f64() <= widths[1].as_f64(),
+        "content wider than the screen: {widths}"
+    );
     r.screenshot("seed-phone.png").await;
     r.close().await;
 }
@@ -112,22 +209,46 @@ async fn the_toggle_switches_without_refetching_and_is_remembered() {
     let r = open().await;
     r.goto(&format!("{SEED}?lang=en")).await;
     r.wait_text(".abstract h2", "Abstract").await;
-    assert_eq!(r.attr(".lang-toggle button[lang=en]", "aria-pressed").await.as_deref(), Some("true"));
+    assert_eq!(
+        r.attr(".lang-toggle button[lang=en]", "aria-pressed")
+            .await
+            .as_deref(),
+        Some("true")
+    );
 
     r.click(".lang-toggle button[lang=zh]").await;
     r.wait_text(".abstract h2", "摘要").await;
-    assert!(r.current_url().await.ends_with("?lang=zh"), "{}", r.current_url().await);
+    assert!(
+        r.current_url().await.ends_with("?lang=zh"),
+        "{}",
+        r.current_url().await
+    );
     assert_eq!(r.js("return document.documentElement.lang").await, "zh");
-    assert_eq!(r.attr(".lang-toggle button[lang=zh]", "aria-pressed").await.as_deref(), Some("true"));
+    assert_eq!(
+        r.attr(".lang-toggle button[lang=zh]", "aria-pressed")
+            .await
+            .as_deref(),
+        Some("true")
+    );
     let fetches = "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/catalogue.json')).length";
-    assert_eq!(r.js(fetches).await, 1, "switching language must not fetch the catalogue again");
+    assert_eq!(
+        r.js(fetches).await,
+        1,
+        "switching language must not fetch the catalogue again"
+    );
 
     r.click(".lang-toggle button:not([lang])").await;
-    r.wait_until("two columns", || async { r.count(".article-column").await == 2 }).await;
+    r.wait_until("two columns", || async {
+        r.count(".article-column").await == 2
+    })
+    .await;
     assert!(r.current_url().await.ends_with("?lang=both"));
 
     r.click(".lang-toggle button[lang=zh]").await;
-    r.wait_until("one column", || async { r.count(".article-column").await == 1 }).await;
+    r.wait_until("one column", || async {
+        r.count(".article-column").await == 1
+    })
+    .await;
     // A new visit without ?lang= opens in the language chosen last.
     r.goto("article/sample-2025-1-1-1/").await;
     r.wait_text(".abstract h2", "摘要").await;
@@ -136,12 +257,20 @@ async fn the_toggle_switches_without_refetching_and_is_remembered() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn without_a_choice_the_browser_language_decides() {
-    let r = Reader::open(Setup { browser_lang: "zh-CN", ..Setup::default() }).await;
+    let r = Reader::open(Setup {
+        browser_lang: "zh-CN",
+        ..Setup::default()
+    })
+    .await;
     r.goto(SEED).await;
     r.wait_text(".abstract h2", "摘要").await;
     r.close().await;
 
-    let r = Reader::open(Setup { browser_lang: "fr-FR", ..Setup::default() }).await;
+    let r = Reader::open(Setup {
+        browser_lang: "fr-FR",
+        ..Setup::default()
+    })
+    .await;
     r.goto(SEED).await;
     r.wait_text(".abstract h2", "Abstract").await;
     r.close().await;
@@ -151,7 +280,10 @@ async fn without_a_choice_the_browser_language_decides() {
 async fn the_base_address_opens_the_first_article() {
     let r = open().await;
     r.goto("?lang=zh").await;
-    r.wait_until("the first article's address", || async { r.current_url().await.contains(SEED) }).await;
+    r.wait_until("the first article's address", || async {
+        r.current_url().await.contains(SEED)
+    })
+    .await;
     r.wait_text(".abstract h2", "摘要").await;
     r.close().await;
 }
@@ -171,21 +303,45 @@ async fn a_keyword_chip_lists_every_article_with_it_and_leads_back() {
     r.wait_text(".chips", "digital diplomacy").await;
     r.click(".chip[href*='k=digital%20diplomacy&']").await;
     r.wait_text(".keyword-page h1", "digital diplomacy").await;
-    assert!(r.current_url().await.contains("/reader/keyword/?k=digital%20diplomacy"));
-    assert_eq!(r.texts(".keyword-results a").await, [SEED_TITLE, "A Fictitious Study of Digital Diplomacy Terms in Two Languages"]);
+    assert!(
+        r.current_url()
+            .await
+            .contains("/reader/keyword/?k=digital%20diplomacy")
+    );
+    assert_eq!(
+        r.texts(".keyword-results a").await,
+        [
+            SEED_TITLE,
+            "A Fictitious Study of Digital Diplomacy Terms in Two Languages"
+        ]
+    );
 
     r.click(".back a").await;
     r.wait_text("h1", SEED_TITLE).await;
     assert!(r.current_url().await.contains(SEED));
 
     // Matching ignores case and full-width forms, and finds both languages.
-    r.goto("keyword/?k=ＤＩＧＩＴＡＬ　Ｄｉｐｌｏｍａｃｙ").await;
-    r.wait_until("two results", || async { r.count(".keyword-results li").await == 2 }).await;
+    r.goto("keyword/?k=ＤＩＧＩＴＡＬ　Ｄｉｐｌｏｍａｃｙ")
+        .await;
+    r.wait_until("two results", || async {
+        r.count(".keyword-results li").await == 2
+    })
+    .await;
     r.goto("keyword/?k=网络外交&lang=zh").await;
-    r.wait_until("two results", || async { r.count(".keyword-results li").await == 2 }).await;
-    assert_eq!(r.texts(".keyword-results a").await[1], "仅有中文的虚构文章：网络外交示例");
+    r.wait_until("two results", || async {
+        r.count(".keyword-results li").await == 2
+    })
+    .await;
+    assert_eq!(
+        r.texts(".keyword-results a").await[1],
+        "仅有中文的虚构文章：网络外交示例"
+    );
     r.goto("keyword/?k=nothing-has-this").await;
-    r.wait_text(".keyword-page", "No article in this catalogue carries this keyword.").await;
+    r.wait_text(
+        ".keyword-page",
+        "No article in this catalogue carries this keyword.",
+    )
+    .await;
     r.close().await;
 }
 
@@ -194,19 +350,42 @@ async fn previous_and_next_by_click_and_by_keyboard() {
     let r = open().await;
     r.goto(&format!("{SEED}?lang=en")).await;
     r.wait_text("h1", SEED_TITLE).await;
-    assert_eq!(r.attr(".nav-prev", "aria-disabled").await.as_deref(), Some("true"), "no previous at the start");
-    assert!(r.text(".nav-next").await.unwrap_or_default().contains("A Fictitious Study of Digital Diplomacy Terms"));
+    assert_eq!(
+        r.attr(".nav-prev", "aria-disabled").await.as_deref(),
+        Some("true"),
+        "no previous at the start"
+    );
+    assert!(
+        r.text(".nav-next")
+            .await
+            .unwrap_or_default()
+            .contains("A Fictitious Study of Digital Diplomacy Terms")
+    );
 
     r.click("a.nav-next").await;
     r.wait_text("h1", "A Fictitious Study").await;
-    assert!(r.current_url().await.contains("article/sample-2025-1-1-1/?lang=en"));
-    assert!(r.client.title().await.unwrap_or_default().starts_with("A Fictitious Study"));
+    assert!(
+        r.current_url()
+            .await
+            .contains("article/sample-2025-1-1-1/?lang=en")
+    );
+    assert!(
+        r.client
+            .title()
+            .await
+            .unwrap_or_default()
+            .starts_with("A Fictitious Study")
+    );
 
     r.press(ARROW_RIGHT).await;
     r.wait_text("h1", "Inline Formatting in Abstracts").await;
     r.press(ARROW_RIGHT).await;
     r.wait_text("h1", "仅有中文的虚构文章").await;
-    assert_eq!(r.attr(".nav-next", "aria-disabled").await.as_deref(), Some("true"), "no next at the end");
+    assert_eq!(
+        r.attr(".nav-next", "aria-disabled").await.as_deref(),
+        Some("true"),
+        "no next at the end"
+    );
     r.press(ARROW_RIGHT).await;
     r.press(ARROW_LEFT).await;
     r.wait_text("h1", "Inline Formatting in Abstracts").await;
@@ -217,10 +396,19 @@ async fn previous_and_next_by_click_and_by_keyboard() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn an_unknown_article_says_so_and_offers_a_way_back() {
-    let r = Reader::open(Setup { not_found_page: true, ..Setup::default() }).await;
+    let r = Reader::open(Setup {
+        not_found_page: true,
+        ..Setup::default()
+    })
+    .await;
     r.goto("article/no-such-article/").await;
     r.wait_text("h1", "Article not found").await;
-    assert!(r.text(".not-found").await.unwrap_or_default().contains("no-such-article"));
+    assert!(
+        r.text(".not-found")
+            .await
+            .unwrap_or_default()
+            .contains("no-such-article")
+    );
     r.click(".not-found a").await;
     r.wait_text("h1", SEED_TITLE).await;
     r.close().await;
@@ -228,7 +416,11 @@ async fn an_unknown_article_says_so_and_offers_a_way_back() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_replaced_catalogue_opens_new_deep_links_through_404_html() {
-    let setup = Setup { not_found_page: true, ..Setup::default() }.catalogue(catalogue_body(fixture("replaced.json")));
+    let setup = Setup {
+        not_found_page: true,
+        ..Setup::default()
+    }
+    .catalogue(catalogue_body(fixture("replaced.json")));
     let r = Reader::open(setup).await;
     r.goto("article/added-after-build/?lang=zh").await;
     r.wait_text("h1", "替换目录后新增的文章").await;
@@ -243,44 +435,84 @@ async fn shows_load_error(canned: Canned, expected: &[&str]) {
     for needle in expected {
         assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
     }
-    assert_eq!(r.text(".load-error h1").await.as_deref(), Some("The catalogue could not be loaded"));
+    assert_eq!(
+        r.text(".load-error h1").await.as_deref(),
+        Some("The catalogue could not be loaded")
+    );
     r.close().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_missing_catalogue_is_named() {
-    let canned = Canned::Respond { status: 404, content_type: "text/plain", body: b"not found".to_vec() };
-    shows_load_error(canned, &["There is no catalogue at /reader/catalogue.json (HTTP 404)", "beside index.html"]).await;
+    let canned = Canned::Respond {
+        status: 404,
+        content_type: "text/plain",
+        body: b"not found".to_vec(),
+    };
+    shows_load_error(
+        canned,
+        &[
+            "There is no catalogue at /reader/catalogue.json (HTTP 404)",
+            "beside index.html",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn an_unreachable_catalogue_is_named() {
-    shows_load_error(Canned::Drop, &["/reader/catalogue.json could not be reached", "Check the connection"]).await;
+    shows_load_error(
+        Canned::Drop,
+        &[
+            "/reader/catalogue.json could not be reached",
+            "Check the connection",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_server_error_is_named() {
-    let canned = Canned::Respond { status: 500, content_type: "text/plain", body: b"oops".to_vec() };
+    let canned = Canned::Respond {
+        status: 500,
+        content_type: "text/plain",
+        body: b"oops".to_vec(),
+    };
     shows_load_error(canned, &["HTTP 500"]).await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn malformed_json_names_line_and_column() {
-    shows_load_error(catalogue_body(fixture("malformed.json")), &["not valid JSON", "line 6, column 1", "may have been cut off"]).await;
+    shows_load_error(
+        catalogue_body(fixture("malformed.json")),
+        &[
+            "not valid JSON",
+            "line 6, column 1",
+            "may have been cut off",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn an_html_page_instead_of_json_is_recognised() {
-    shows_load_error(catalogue_body(&b"<!DOCTYPE html><html><body>Welcome</body></html>"[..]), &["HTML page, not JSON"]).await;
+    shows_load_error(
+        catalogue_body(&b"<!DOCTYPE html><html><body>Welcome</body></html>"[..]),
+        &["HTML page, not JSON"],
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn contract_errors_are_all_listed_with_their_paths() {
-    shows_load_error(catalogue_body(fixture("contract-errors.json")), &[
-        "breaks the catalogue format (2 problems)",
-        "articles[1].id (line 6, column 13): an id may only use A-Z",
-        "articles[1].title (line 6, column 48): expected at least one language",
-    ])
+    shows_load_error(
+        catalogue_body(fixture("contract-errors.json")),
+        &[
+            "breaks the catalogue format (2 problems)",
+            "articles[1].id (line 6, column 13): an id may only use A-Z",
+            "articles[1].title (line 6, column 48): expected at least one language",
+        ],
+    )
     .await;
 }
 
@@ -297,24 +529,61 @@ async fn retry_loads_the_catalogue_once_it_is_there() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn html_like_text_is_shown_literally_and_never_runs() {
-    let setup = Setup { not_found_page: true, ..Setup::default() }.catalogue(catalogue_body(fixture("hostile.json")));
+    let setup = Setup {
+        not_found_page: true,
+        ..Setup::default()
+    }
+    .catalogue(catalogue_body(fixture("hostile.json")));
     let r = Reader::open(setup).await;
     r.goto("article/hostile-1/").await;
     r.wait_text("h1", "onerror").await;
-    assert_eq!(r.text("h1").await.as_deref(), Some("<img src=x onerror=\"window.__ran = 'title'\"> CO2 in Oryza sativa"));
-    assert_eq!(r.count("img, script:not([type]), svg, a[href^='javascript']").await, 0, "no element came from catalogue text");
+    assert_eq!(
+        r.text("h1").await.as_deref(),
+        Some("<img src=x onerror=\"window.__ran = 'title'\"> CO2 in Oryza sativa")
+    );
+    assert_eq!(
+        r.count("img, script:not([type]), svg, a[href^='javascript']")
+            .await,
+        0,
+        "no element came from catalogue text"
+    );
     // The four allowed tags still format.
     assert_eq!(r.text("h1 sub").await.as_deref(), Some("2"));
     assert_eq!(r.text("h1 i").await.as_deref(), Some("Oryza sativa"));
     assert_eq!(r.text(".abstract-text b").await.as_deref(), Some("bold"));
     assert_eq!(r.text(".abstract-text sup").await.as_deref(), Some("2"));
-    assert_eq!(r.count(".abstract-text p").await, 2, "a blank line starts a paragraph");
+    assert_eq!(
+        r.count(".abstract-text p").await,
+        2,
+        "a blank line starts a paragraph"
+    );
     let abstract_text = r.text(".abstract-text").await.unwrap_or_default();
-    assert!(abstract_text.starts_with("<script>window.__ran = 'abstract'</script>First paragraph"), "{abstract_text}");
-    assert!(r.texts(".chip").await.contains(&"<svg onload=\"window.__ran = 'keyword'\">".to_owned()));
-    assert!(r.text(".authors").await.unwrap_or_default().contains("<b onmouseover="));
-    assert!(r.text(".collection").await.unwrap_or_default().contains("<script>"));
-    assert_eq!(r.js("return window.__ran === undefined").await, true, "catalogue text ran as script");
+    assert!(
+        abstract_text.starts_with("<script>window.__ran = 'abstract'</script>First paragraph"),
+        "{abstract_text}"
+    );
+    assert!(
+        r.texts(".chip")
+            .await
+            .contains(&"<svg onload=\"window.__ran = 'keyword'\">".to_owned())
+    );
+    assert!(
+        r.text(".authors")
+            .await
+            .unwrap_or_default()
+            .contains("<b onmouseover=")
+    );
+    assert!(
+        r.text(".collection")
+            .await
+            .unwrap_or_default()
+            .contains("<script>")
+    );
+    assert_eq!(
+        r.js("return window.__ran === undefined").await,
+        true,
+        "catalogue text ran as script"
+    );
     r.close().await;
 }
 
@@ -323,13 +592,115 @@ async fn a_missing_translation_is_marked_in_the_other_language() {
     let r = open().await;
     r.goto("article/sample-2025-1-2-1/?lang=en").await;
     r.wait_text("h1", "仅有中文的虚构文章").await;
-    assert!(r.text("h1").await.unwrap_or_default().contains("Chinese only"));
+    assert!(
+        r.text("h1")
+            .await
+            .unwrap_or_default()
+            .contains("Chinese only")
+    );
     assert_eq!(r.attr("h1 > span", "lang").await.as_deref(), Some("zh"));
-    assert!(r.text(".abstract").await.unwrap_or_default().contains("Chinese only"));
-    assert_eq!(r.attr(".abstract-text", "lang").await.as_deref(), Some("zh"));
+    assert!(
+        r.text(".abstract")
+            .await
+            .unwrap_or_default()
+            .contains("Chinese only")
+    );
+    assert_eq!(
+        r.attr(".abstract-text", "lang").await.as_deref(),
+        Some("zh")
+    );
     // The fully bilingual article has no marker at all.
     r.goto("article/sample-2025-1-1-1/?lang=zh").await;
     r.wait_text("h1", "双语数字外交术语的虚构研究").await;
     assert_eq!(r.count(".fallback-note").await, 0);
+    r.close().await;
+}
+
+/// `python3 -m http.server` serving a folder that holds the site as
+/// `reader/`, stopped when dropped.
+struct PythonServer {
+    child: std::process::Child,
+    port: u16,
+    _dir: PathBuf,
+}
+
+impl PythonServer {
+    fn start() -> PythonServer {
+        let site = PathBuf::from(std::env::var_os("READER_SITE_DIR").expect("READER_SITE_DIR"));
+        let dir = std::env::temp_dir().join(format!("reader-python-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::os::unix::fs::symlink(&site, dir.join("reader"))
+            .expect("symlink the site under reader/");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect(
+                "python3 is needed for this test: it checks the site on the plainest static server",
+            );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "python3 -m http.server did not start"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        PythonServer {
+            child,
+            port,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for PythonServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn deep_links_work_on_python_http_server_under_a_sub_path() {
+    let python = PythonServer::start();
+    let r = open().await;
+    let base = format!("http://127.0.0.1:{}/reader/", python.port);
+    r.client
+        .goto(&format!("{base}article/sample-2025-1-1-1/?lang=zh"))
+        .await
+        .expect("goto");
+    r.wait_text("h1", "双语数字外交术语的虚构研究").await;
+    // Without the trailing slash python answers with a redirect, and the
+    // query survives it.
+    r.client
+        .goto(&format!("{base}article/2024-58-6-95?lang=both"))
+        .await
+        .expect("goto");
+    r.wait_until("both columns", || async {
+        r.count(".article-column").await == 2
+    })
+    .await;
+    r.client
+        .goto(&format!("{base}keyword/?k=数字外交&lang=zh"))
+        .await
+        .expect("goto");
+    r.wait_until("two results", || async {
+        r.count(".keyword-results li").await == 2
+    })
+    .await;
     r.close().await;
 }

@@ -61,6 +61,9 @@ pub struct Setup {
     pub browser_lang: &'static str,
     pub width: u32,
     pub height: u32,
+    /// Emulate a phone's screen of `width` CSS pixels (headless Chromium
+    /// will not make a window narrower than 500 px).
+    pub phone: bool,
 }
 
 impl Default for Setup {
@@ -71,6 +74,7 @@ impl Default for Setup {
             browser_lang: "en-US",
             width: 1200,
             height: 900,
+            phone: false,
         }
     }
 }
@@ -90,12 +94,12 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub async fn open(setup: Setup) -> Reader {
+    pub async fn open(mut setup: Setup) -> Reader {
         let mut config = Config::new(env_path("READER_SITE_DIR"), MOUNT);
         config.not_found_page = setup.not_found_page;
-        config.canned = setup.canned;
+        config.canned = std::mem::take(&mut setup.canned);
         let server = Server::start(config, 0).expect("start the static server");
-        let client = browser(setup.browser_lang, setup.width, setup.height).await;
+        let client = browser(&setup).await;
         let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_default();
         let session = client
             .session_id()
@@ -286,7 +290,8 @@ impl Drop for Reader {
     }
 }
 
-async fn browser(lang: &str, width: u32, height: u32) -> Client {
+async fn browser(setup: &Setup) -> Client {
+    let (lang, width, height) = (setup.browser_lang, setup.width, setup.height);
     let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| {
         panic!("WEBDRIVER_URL is not set: run the browser tests with `cargo xtask test`")
     });
@@ -308,11 +313,12 @@ async fn browser(lang: &str, width: u32, height: u32) -> Client {
         format!("--accept-lang={lang}"),
         format!("--window-size={width},{height}"),
     ];
+    let mut options = json!({ "binary": chromium, "args": args, "prefs": { "intl": { "accept_languages": lang } } });
+    if setup.phone {
+        options["mobileEmulation"] = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
+    }
     let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({ "binary": chromium, "args": args, "prefs": { "intl": { "accept_languages": lang } } }),
-    );
+    caps.insert("goog:chromeOptions".into(), options);
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&webdriver)

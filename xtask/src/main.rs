@@ -20,8 +20,9 @@ cargo xtask <command>
           tests against the release build in headless Chromium.
   build   [--catalogue FILE] [--base /path/] [--out DIR]
           Write a static site for any catalogue, hosted under a base path.
-  check   FILE
-          Validate a catalogue and list every problem (exit 1 if any).
+  check   FILE [--format json]
+          List every error and warning in a catalogue, with JSON path and
+          line:column. Exit 0 without errors, 1 with errors, 2 on misuse.
   install Install the toolchain pieces: wasm32 target, trunk, the
           wasm-bindgen CLI matching Cargo.lock, wasm-opt.
 ";
@@ -54,5 +55,6 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
+        Err(util::Failure::Quiet) => ExitCode::FAILURE,
     }
 }

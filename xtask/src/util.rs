@@ -9,6 +9,8 @@ use std::process::Command;
 pub enum Failure {
     Usage(String),
     Failed(String),
+    /// Failed, and the command has already said why.
+    Quiet,
 }
 
 pub type Result<T = ()> = std::result::Result<T, Failure>;

@@ -13,7 +13,8 @@ use serde_json::{Map, Value};
 
 use crate::FORMAT;
 use crate::error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
-use crate::lang::LangText;
+use crate::lang::{Lang, LangText};
+use crate::lint;
 use crate::locate::position_of;
 use crate::model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
@@ -28,22 +29,36 @@ impl Catalogue {
     /// Parses and validates a catalogue. On failure the error lists every
     /// problem found, each with its JSON path and, where found, line:column.
     pub fn from_json(text: &str) -> Result<Catalogue, LoadError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
-        let mut decoder = Decoder::default();
-        let catalogue = decoder.catalogue(&value);
-        let mut diagnostics = decoder.diagnostics;
-        match catalogue {
-            Some(catalogue) if diagnostics.iter().all(|d| d.severity != Severity::Error) => {
-                Ok(catalogue)
-            }
-            _ => {
-                for d in diagnostics.iter_mut().take(MAX_LOCATED) {
-                    d.position = position_of(text, &d.path);
-                }
-                Err(LoadError::Contract(diagnostics))
-            }
+        decode(text, false).map(|(catalogue, _)| catalogue)
+    }
+
+    /// As [`Catalogue::from_json`], and also looks for what the contract
+    /// allows but is probably a mistake (see `lint.rs`): the warnings come
+    /// with the catalogue, or among the errors when it is refused.
+    pub fn check_json(text: &str) -> Result<(Catalogue, Vec<Diagnostic>), LoadError> {
+        decode(text, true)
+    }
+}
+
+fn decode(text: &str, lint: bool) -> Result<(Catalogue, Vec<Diagnostic>), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let mut decoder = Decoder {
+        lint,
+        diagnostics: Vec::new(),
+    };
+    let catalogue = decoder.catalogue(&value);
+    let mut diagnostics = decoder.diagnostics;
+    // Errors first, each group in document order.
+    diagnostics.sort_by_key(|d| d.severity != Severity::Error);
+    for d in diagnostics.iter_mut().take(MAX_LOCATED) {
+        d.position = position_of(text, &d.path);
+    }
+    match catalogue {
+        Some(catalogue) if diagnostics.iter().all(|d| d.severity != Severity::Error) => {
+            Ok((catalogue, diagnostics))
         }
+        _ => Err(LoadError::Contract(diagnostics)),
     }
 }
 
@@ -133,12 +148,31 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-#[derive(Default)]
 struct Decoder {
+    /// Also report warnings (`cargo xtask check`); the reader skips them.
+    lint: bool,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Decoder {
+    fn warn(&mut self, at: &At<'_>, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            path: at.to_path(),
+            message: message.into(),
+            position: None,
+        });
+    }
+
+    /// Warnings about one string: markup, normalisation.
+    fn lint_text(&mut self, at: &At<'_>, text: &str) {
+        if self.lint {
+            for message in lint::text_warnings(text) {
+                self.warn(at, message);
+            }
+        }
+    }
+
     fn error(&mut self, at: &At<'_>, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
             severity: Severity::Error,
@@ -250,8 +284,15 @@ impl Decoder {
                 continue;
             }
             match value {
-                Value::String(s) if s.trim().is_empty() => {}
-                Value::String(s) => entries.push((tag.clone(), s.clone())),
+                Value::String(s) if s.trim().is_empty() => {
+                    if self.lint {
+                        self.warn(&at, "empty text: fill it in or remove the entry");
+                    }
+                }
+                Value::String(s) => {
+                    self.lint_text(&at, s);
+                    entries.push((tag.clone(), s.clone()));
+                }
                 Value::Null => {}
                 other => self.error(&at, format!("expected a string, found {}", describe(other))),
             }
@@ -307,6 +348,7 @@ impl Decoder {
             Some(Value::Array(items)) => {
                 articles.reserve(items.len());
                 let mut first_use: HashMap<&str, usize> = HashMap::new();
+                let mut order = OrderCheck::default();
                 for (i, item) in items.iter().enumerate() {
                     let item_at = articles_at.index(i);
                     if let Some(Value::String(id)) = item.get("id")
@@ -319,6 +361,11 @@ impl Decoder {
                         first_use.insert(id, first);
                     }
                     if let Some(article) = self.article(item, &item_at) {
+                        if self.lint
+                            && let Some(message) = order.next(i, &article)
+                        {
+                            self.warn(&item_at, message);
+                        }
                         articles.push(article);
                     }
                 }
@@ -345,6 +392,13 @@ impl Decoder {
         let issn = self.opt_string(obj, "issn", at, "0257-2826");
         let eissn = self.opt_string(obj, "eissn", at, "2096-1234");
         let cn = self.opt_string(obj, "cn", at, "11-1454/G4");
+        if self.lint {
+            for (key, value) in [("issn", &issn), ("eissn", &eissn)] {
+                if let Some(message) = value.as_deref().and_then(lint::issn_warning) {
+                    self.warn(&at.key(key), message);
+                }
+            }
+        }
         Some(Journal {
             title: title?,
             issn,
@@ -421,7 +475,7 @@ impl Decoder {
         let affiliations = self.affiliations(obj, at);
         let known: HashSet<u32> = affiliations.iter().map(|a| a.id).collect();
         let authors_at = at.key("authors");
-        let authors = self
+        let authors: Vec<Author> = self
             .opt_list(obj, "authors", at)
             .iter()
             .enumerate()
@@ -444,6 +498,9 @@ impl Decoder {
         };
         let journal =
             Self::optional(obj, "journal").and_then(|v| self.journal(v, &at.key("journal")));
+        if self.lint {
+            self.lint_article(obj, at, &affiliations, &authors, &dates);
+        }
 
         Some(Article {
             id: id?,
@@ -461,6 +518,51 @@ impl Decoder {
             keywords,
             journal,
         })
+    }
+
+    /// Warnings that need several fields of one article.
+    fn lint_article(
+        &mut self,
+        obj: &Map<String, Value>,
+        at: &At<'_>,
+        affiliations: &[Affiliation],
+        authors: &[Author],
+        dates: &Dates,
+    ) {
+        if let (Some(online), Some(published)) =
+            (dates.get(DateKind::Online), dates.get(DateKind::Published))
+            && earlier(published, online)
+        {
+            self.warn(
+                &at.key("dates").key("published"),
+                format!(
+                    "published ({published}) is earlier than online ({online}): check both dates"
+                ),
+            );
+        }
+        if !authors.is_empty() {
+            let list_at = at.key("affiliations");
+            let items = Self::optional(obj, "affiliations").and_then(Value::as_array);
+            for aff in affiliations {
+                if authors.iter().all(|a| !a.affiliations.contains(&aff.id)) {
+                    // Point at the entry as written, by its position in the list.
+                    let index = items
+                        .and_then(|list| {
+                            list.iter().position(|v| {
+                                v.get("id").and_then(Value::as_u64) == Some(u64::from(aff.id))
+                            })
+                        })
+                        .unwrap_or(0);
+                    self.warn(
+                        &list_at.index(index),
+                        format!(
+                            "no author has affiliation {}: add it to an author or remove it",
+                            aff.id
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     fn affiliations(&mut self, article: &Map<String, Value>, at: &At<'_>) -> Vec<Affiliation> {
@@ -642,11 +744,29 @@ impl Decoder {
                 );
                 continue;
             };
-            let mut words = Vec::with_capacity(items.len());
+            let mut words: Vec<String> = Vec::with_capacity(items.len());
+            let mut folded: Vec<String> = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 match item {
-                    Value::String(s) if s.trim().is_empty() => {}
-                    Value::String(s) => words.push(s.clone()),
+                    Value::String(s) if s.trim().is_empty() => {
+                        if self.lint {
+                            self.warn(&at.index(i), "empty keyword: remove it");
+                        }
+                    }
+                    Value::String(s) => {
+                        if self.lint {
+                            self.lint_text(&at.index(i), s);
+                            let f = fold(s);
+                            if let Some(first) = folded.iter().position(|k| *k == f) {
+                                self.warn(
+                                    &at.index(i),
+                                    format!("repeats keyword {:?}: remove one", words[first]),
+                                );
+                            }
+                            folded.push(f);
+                        }
+                        words.push(s.clone());
+                    }
                     other => self.error(
                         &at.index(i),
                         format!("expected a keyword (a string), found {}", describe(other)),
@@ -655,8 +775,117 @@ impl Decoder {
             }
             entries.push((tag.clone(), words));
         }
+        if self.lint {
+            let list = |lang| {
+                entries.iter().find(|(t, l): &&(String, Vec<String>)| {
+                    Lang::from_tag(t) == Some(lang) && !l.is_empty()
+                })
+            };
+            if let (Some((en_tag, en)), Some((zh_tag, zh))) = (list(Lang::En), list(Lang::Zh))
+                && en.len() != zh.len()
+            {
+                let message = format!(
+                    "the {en_tag:?} list has {} keywords and the {zh_tag:?} list {}: keywords pair by \
+                     position, so readers cannot tell which translates which",
+                    en.len(),
+                    zh.len()
+                );
+                self.warn(at, message);
+            }
+        }
         Keywords { entries }
     }
+}
+
+/// True when `a` is earlier than `b` at the precision both have.
+fn earlier(a: PartialDate, b: PartialDate) -> bool {
+    match (a.month.zip(b.month), a.day.zip(b.day)) {
+        (Some(months), Some(days)) => (a.year, months.0, days.0) < (b.year, months.1, days.1),
+        (Some(months), None) => (a.year, months.0) < (b.year, months.1),
+        _ => a.year < b.year,
+    }
+}
+
+/// Articles of one journal should follow year/volume/issue/page order,
+/// newest first or oldest first; this notices the first article that breaks
+/// the direction the catalogue has taken.
+#[derive(Default)]
+struct OrderCheck {
+    previous: Option<(usize, String, PlaceKey)>,
+    /// `Some(true)` once the catalogue is seen to go oldest first.
+    ascending: Option<bool>,
+}
+
+type PlaceKey = (i64, Option<u64>, Option<u64>, Option<u64>);
+
+impl OrderCheck {
+    fn next(&mut self, index: usize, article: &Article) -> Option<String> {
+        let journal = article
+            .journal
+            .as_ref()
+            .and_then(|j| j.title.entries().next().map(|(_, t)| t.to_owned()))
+            .unwrap_or_default();
+        let key = lint::place_key(
+            article.year,
+            article.volume(),
+            article.issue(),
+            article.pages(),
+        );
+        let previous = self.previous.replace((index, journal.clone(), key));
+        let (prev_index, prev_journal, prev_key) = previous?;
+        if prev_journal != journal || prev_key == key {
+            return None;
+        }
+        let same_issue = (prev_key.0, prev_key.1, prev_key.2) == (key.0, key.1, key.2);
+        if same_issue {
+            // Within an issue, pages go up whichever way the issues run.
+            return match (prev_key.3, key.3) {
+                (Some(a), Some(b)) if b < a => Some(format!(
+                    "starts on page {b}, before articles[{prev_index}] of the same issue (page {a}): \
+                     articles are in reading order, so check the order"
+                )),
+                _ => None,
+            };
+        }
+        let up = key > prev_key;
+        match self.ascending {
+            None => {
+                self.ascending = Some(up);
+                None
+            }
+            Some(direction) if direction != up => Some(format!(
+                "is out of order: the catalogue runs {} but this article ({}) follows articles[{prev_index}] ({}); \
+                 check the order",
+                if direction {
+                    "oldest first"
+                } else {
+                    "newest first"
+                },
+                describe_place(key),
+                describe_place(prev_key)
+            )),
+            Some(_) => None,
+        }
+    }
+}
+
+fn describe_place(key: PlaceKey) -> String {
+    let mut s = key.0.to_string();
+    if let Some(v) = key.1 {
+        s.push_str(&format!(", vol. {v}"));
+    }
+    if let Some(i) = key.2 {
+        s.push_str(&format!(", issue {i}"));
+    }
+    s
+}
+
+/// The keyword fold the checker compares with.
+fn fold(keyword: &str) -> String {
+    #[cfg(feature = "unicode-tables")]
+    return crate::keyword::fold_keyword(keyword);
+    #[cfg(not(feature = "unicode-tables"))]
+    return crate::keyword::fold_normalized_keyword(keyword);
 }
 
 fn numbers(known: &HashSet<u32>) -> String {

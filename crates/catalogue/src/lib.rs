@@ -17,6 +17,7 @@ mod format;
 mod keyword;
 mod labels;
 mod lang;
+mod lint;
 mod locate;
 mod markup;
 mod model;

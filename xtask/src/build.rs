@@ -96,6 +96,11 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
 
     step("Writing the catalogue and a page for every address");
     copy(&options.catalogue, &out.join("catalogue.json"))?;
+    // Editors validate catalogues against it through their "$schema".
+    copy(
+        &project_root().join("public/catalogue.schema.json"),
+        &out.join("catalogue.schema.json"),
+    )?;
     let index = out.join("index.html");
     copy(&index, &out.join("404.html"))?;
     copy(&index, &out.join("keyword/index.html"))?;

@@ -35,7 +35,7 @@ fn the_sample_loads_with_its_two_warnings() {
     let o = check(&["public/catalogue.json"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("public/catalogue.json:48:55: warning: articles[0].dates.published: published (2024-06-14) is earlier than online (2024-06-16)"), "{out}");
+    assert!(out.contains("public/catalogue.json:49:55: warning: articles[0].dates.published: published (2024-06-14) is earlier than online (2024-06-16)"), "{out}");
     assert!(
         out.ends_with("public/catalogue.json: 0 errors, 2 warnings; it loads (4 articles).\n"),
         "{out}"

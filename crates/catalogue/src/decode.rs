@@ -155,13 +155,17 @@ struct Decoder {
 }
 
 impl Decoder {
-    fn warn(&mut self, at: &At<'_>, message: impl Into<String>) {
+    fn push(&mut self, severity: Severity, at: &At<'_>, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
+            severity,
             path: at.to_path(),
             message: message.into(),
             position: None,
         });
+    }
+
+    fn warn(&mut self, at: &At<'_>, message: impl Into<String>) {
+        self.push(Severity::Warning, at, message);
     }
 
     /// Warnings about one string: markup, normalisation.
@@ -174,12 +178,7 @@ impl Decoder {
     }
 
     fn error(&mut self, at: &At<'_>, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            path: at.to_path(),
-            message: message.into(),
-            position: None,
-        });
+        self.push(Severity::Error, at, message);
     }
 
     fn object<'v>(

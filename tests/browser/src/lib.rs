@@ -199,14 +199,18 @@ impl Reader {
         format!("at {url}\npage HTML:\n{cut}")
     }
 
-    /// Waits until `check` holds, failing with what the page shows.
-    pub async fn wait_until<F, Fut>(&self, what: &str, mut check: F)
+    /// Polls `probe` until it gives a value, failing with what the page
+    /// shows after [`PATIENCE`].
+    pub async fn poll<T, F, Fut>(&self, what: &str, mut probe: F) -> T
     where
         F: FnMut() -> Fut,
-        Fut: Future<Output = bool>,
+        Fut: Future<Output = Option<T>>,
     {
         let deadline = Instant::now() + PATIENCE;
-        while !check().await {
+        loop {
+            if let Some(value) = probe().await {
+                return value;
+            }
             if Instant::now() > deadline {
                 panic!("timed out waiting for {what}\n{}", self.describe().await);
             }
@@ -214,22 +218,26 @@ impl Reader {
         }
     }
 
+    /// Waits until `check` holds.
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        self.poll(what, || {
+            let done = check();
+            async move { done.await.then_some(()) }
+        })
+        .await
+    }
+
     /// Waits for an element whose text contains `needle`; returns its text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let text = self.text(css).await;
-            if let Some(text) = text.filter(|t| t.contains(needle)) {
-                return text;
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "timed out waiting for {css} to contain {needle:?}\n{}",
-                    self.describe().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("{css} to contain {needle:?}");
+        self.poll(&what, || async {
+            self.text(css).await.filter(|t| t.contains(needle))
+        })
+        .await
     }
 
     pub async fn click(&self, css: &str) {

@@ -14,6 +14,7 @@ use catalogue::Catalogue;
 
 use crate::check;
 use crate::install::{self, Tools};
+use crate::publish;
 use crate::util::{Args, Result, exec, failed, project_root, step, usage};
 
 pub struct SiteOptions {
@@ -21,6 +22,9 @@ pub struct SiteOptions {
     /// The URL path the site lives under, starting and ending with `/`.
     pub base: String,
     pub out: PathBuf,
+    /// The site's public address (`https://user.github.io/repo/`), for the
+    /// sitemap and canonical links.
+    pub site_url: Option<String>,
 }
 
 impl SiteOptions {
@@ -29,6 +33,7 @@ impl SiteOptions {
             catalogue: project_root().join("public/catalogue.json"),
             base: normalize_base(base),
             out,
+            site_url: None,
         }
     }
 }
@@ -48,6 +53,11 @@ pub fn run(args: &[String]) -> Result {
     let catalogue = args.value("--catalogue")?.map(PathBuf::from);
     let base = args.value("--base")?.unwrap_or_else(|| "/".to_owned());
     let out = args.value("--out")?.map(PathBuf::from);
+    let site_url = args
+        .value("--site-url")?
+        .map(|u| publish::normalize_site_url(&u))
+        .transpose()
+        .map_err(usage)?;
     args.finish()?;
     if base.contains(['?', '#', ' ']) {
         return Err(usage(format!(
@@ -58,6 +68,7 @@ pub fn run(args: &[String]) -> Result {
         catalogue: catalogue.unwrap_or_else(|| project_root().join("public/catalogue.json")),
         base: normalize_base(&base),
         out: out.unwrap_or_else(|| project_root().join("target/site")),
+        site_url,
     };
     let tools = install::ensure()?;
     build_site(&tools, &options)?;
@@ -112,6 +123,16 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
                 .join("index.html"),
         )?;
     }
+    write(
+        &out.join("robots.txt"),
+        &publish::robots_txt(options.site_url.as_deref()),
+    )?;
+    if let Some(site_url) = &options.site_url {
+        write(
+            &out.join("sitemap.xml"),
+            &publish::sitemap_xml(site_url, &catalogue),
+        )?;
+    }
     report_sizes(&out);
     Ok(catalogue)
 }
@@ -123,6 +144,10 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     let cwd = std::env::current_dir()
         .map_err(|e| failed(format!("cannot read the current directory: {e}")))?;
     Ok(cwd.join(path))
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    std::fs::write(path, text).map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
 }
 
 fn copy(from: &Path, to: &Path) -> Result {

@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod install;
+mod publish;
 mod serve;
 mod test;
 mod util;
@@ -18,8 +19,9 @@ cargo xtask <command>
           Install what is missing, build the reader, serve it on 127.0.0.1.
   test    Run every test: formatting, clippy, library tests, and the browser
           tests against the release build in headless Chromium.
-  build   [--catalogue FILE] [--base /path/] [--out DIR]
-          Write a static site for any catalogue, hosted under a base path.
+  build   [--catalogue FILE] [--base /path/] [--out DIR] [--site-url URL]
+          Write a static site for any catalogue, hosted under a base path;
+          with the site's public URL, also sitemap.xml.
   check   FILE [--format json]
           List every error and warning in a catalogue, with JSON path and
           line:column. Exit 0 without errors, 1 with errors, 2 on misuse.

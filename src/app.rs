@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use catalogue::{Catalogue, Labels, View};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, path};
 
-use crate::components::lang_toggle::LangToggle;
+use crate::components::site_header::SiteHeader;
 use crate::fetch::{self, FetchError};
 use crate::pages::article::ArticleRoute;
 use crate::pages::home::HomePage;
@@ -60,6 +61,23 @@ impl ViewState {
 
 pub fn use_view_state() -> ViewState {
     expect_context::<ViewState>()
+}
+
+/// Mounts the app: into the body, or, over a prerendered page, into a hidden
+/// host that [`prefs::reveal_app`] swaps in once the app has content.
+pub fn mount() {
+    let prerendered = document().get_element_by_id(prefs::PRERENDERED_ID);
+    let host = prerendered.and_then(|_| {
+        let host = document().create_element("div").ok()?;
+        host.set_id(prefs::APP_ID);
+        host.set_attribute("hidden", "").ok()?;
+        document().body()?.append_child(&host).ok()?;
+        host.dyn_into::<web_sys::HtmlElement>().ok()
+    });
+    match host {
+        Some(host) => leptos::mount::mount_to(host, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }
 
 #[component]
@@ -111,7 +129,7 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
         }
     });
 
-    let collection_title = move || {
+    let collection = Signal::derive(move || {
         let lang = view.get().chrome_lang();
         catalogue.get().and_then(|r| r.ok()).and_then(|c| {
             c.journal()
@@ -119,19 +137,17 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
                 .pick(lang)
                 .map(|s| (s.text.to_owned(), s.tag.to_owned()))
         })
-    };
+    });
+    // Over a prerendered page, the app renders hidden; once it shows the
+    // catalogue (or why it cannot), it takes the page's place in one go.
+    Effect::new(move |_| {
+        if catalogue.get().is_some() {
+            prefs::reveal_app();
+        }
+    });
 
     view! {
-        <a class="skip-link" href="#content">{move || state.labels().skip_to_article}</a>
-        <header class="site-header">
-            <p class="collection">
-                {move || match collection_title() {
-                    Some((title, tag)) => view! { <span lang=tag>{title}</span> }.into_any(),
-                    None => view! { <span>"Journal abstract reader"</span> }.into_any(),
-                }}
-            </p>
-            <LangToggle current=view on_choose=choose/>
-        </header>
+        <SiteHeader collection view on_choose=choose/>
         <main id="content" tabindex="-1">
             {move || match catalogue.get() {
                 None => view! { <p class="loading" role="status">{move || state.labels().loading}</p> }.into_any(),

@@ -1,12 +1,8 @@
-//! The reader in the browser: install the panic hook, mount the app.
-
-mod app;
-mod components;
-mod fetch;
-mod pages;
-mod prefs;
+//! The reader in the browser: install the panic hook, read the base path,
+//! mount the app (over a prerendered page, if there is one).
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    abstract_reader::prefs::init_base_path(abstract_reader::prefs::read_base_path());
+    abstract_reader::app::mount();
 }

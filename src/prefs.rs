@@ -47,11 +47,17 @@ pub fn default_view() -> View {
         .unwrap_or(View::One(Lang::En))
 }
 
-/// The site's base path without a trailing slash (`""` or `/reader`), read
-/// once from the `<base href>` that trunk writes from `--public-url`.
+static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the site's base path once, at start-up: from `<base href>` in the
+/// browser, from the command line when prerendering.
+pub fn init_base_path(base: String) {
+    let _ = BASE.set(base.trim_end_matches('/').to_owned());
+}
+
+/// The site's base path without a trailing slash (`""` or `/reader`).
 pub fn base_path() -> &'static str {
-    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    BASE.get_or_init(read_base_path)
+    BASE.get().map(String::as_str).unwrap_or_default()
 }
 
 /// An address inside the site: `site_path("/article/x/")` is
@@ -61,15 +67,35 @@ pub fn site_path(path: &str) -> String {
     format!("{}{path}", base_path())
 }
 
-fn read_base_path() -> String {
+/// The base path from the `<base href>` that trunk writes from
+/// `--public-url`.
+pub fn read_base_path() -> String {
     let base_uri = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten());
-    let path = base_uri
+    base_uri
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname())
-        .unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+        .unwrap_or_default()
+}
+
+/// The element that holds a prerendered page's content.
+pub const PRERENDERED_ID: &str = "prerendered";
+/// The element the app mounts into over a prerendered page.
+pub const APP_ID: &str = "app";
+
+/// Replaces the prerendered content with the app, in one task so the
+/// browser never paints a page with both or neither.
+pub fn reveal_app() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) {
+        prerendered.remove();
+    }
+    if let Some(app) = document.get_element_by_id(APP_ID) {
+        let _ = app.remove_attribute("hidden");
+    }
 }
 
 /// Sets `<html lang>` to the language of the interface.

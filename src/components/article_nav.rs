@@ -2,11 +2,10 @@
 
 use catalogue::{Article, Labels, Lang};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The full address of an article's page, base path included.
 pub fn article_href(article: &Article, lang_query: &str) -> String {
-    crate::prefs::site_path(&format!("/article/{}/{lang_query}", article.id()))
+    catalogue::article_path(crate::prefs::base_path(), article.id().as_str(), lang_query)
 }
 
 fn link(
@@ -24,10 +23,10 @@ fn link(
             let title_tag = title.tag.to_owned();
             let title_view = crate::components::text::rich(title.text);
             view! {
-                <A href=article_href(article, lang_query) attr:class=format!("nav-link nav-{rel}") attr:rel=rel>
+                <a href=article_href(article, lang_query) class=format!("nav-link nav-{rel}") rel=rel>
                     <span class="nav-label">{arrow_before}{label}{arrow_after}</span>
                     <span class="nav-title" lang=title_tag>{title_view}</span>
-                </A>
+                </a>
             }
             .into_any()
         }

@@ -3,11 +3,37 @@
 //! A plain function of (catalogue, article, language) so the same code can
 //! later render the page natively for prerendering.
 
-use catalogue::{Article, Catalogue, Labels, Lang, LangText, breadcrumb, format_date};
+use catalogue::{Article, Catalogue, Labels, Lang, LangText, View, breadcrumb, format_date};
 use leptos::prelude::*;
 
+use crate::components::article_nav::article_nav;
 use crate::components::keyword_chips::keyword_chips;
 use crate::components::text::{fallback_note, rich, rich_paragraphs};
+
+/// An article page's content in a view: one column per language, then the
+/// previous/next links.
+pub fn article_body(
+    catalogue: &Catalogue,
+    article: &Article,
+    view: View,
+    lang_query: &str,
+) -> AnyView {
+    let columns: Vec<AnyView> = view
+        .langs()
+        .iter()
+        .map(|&lang| article_column(catalogue, article, lang, lang_query))
+        .collect();
+    let class = match view {
+        View::Both => "columns columns-both",
+        View::One(_) => "columns",
+    };
+    let id = article.id().as_str();
+    view! {
+        <div class=class>{columns}</div>
+        {article_nav(catalogue.previous(id), catalogue.next(id), view.chrome_lang(), lang_query)}
+    }
+    .into_any()
+}
 
 /// Text in the column's language (or the fallback), with its real `lang`.
 fn shown_text(text: &LangText, lang: Lang, labels: &'static Labels) -> Option<AnyView> {

@@ -3,13 +3,10 @@
 
 use catalogue::{Article, Labels, Lang};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The full address of a keyword's page, coming from article `from`.
 pub fn keyword_href(keyword: &str, from: &str, lang_query: &str) -> String {
-    let k = String::from(js_sys::encode_uri_component(keyword));
-    let extra = lang_query.replacen('?', "&", 1);
-    crate::prefs::site_path(&format!("/keyword/?k={k}&from={from}{extra}"))
+    catalogue::keyword_path(crate::prefs::base_path(), keyword, from, lang_query)
 }
 
 pub fn keyword_chips(
@@ -25,7 +22,7 @@ pub fn keyword_chips(
         .map(|word| {
             let href = keyword_href(word, id, lang_query);
             let word = word.clone();
-            view! { <li><A href=href attr:class="chip">{word}</A></li> }.into_any()
+            view! { <li><a href=href class="chip">{word}</a></li> }.into_any()
         })
         .collect();
     let heading_id = format!("keywords-{}", lang.tag());

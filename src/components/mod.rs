@@ -4,4 +4,5 @@ pub mod article_nav;
 pub mod article_view;
 pub mod keyword_chips;
 pub mod lang_toggle;
+pub mod site_header;
 pub mod text;

@@ -1,14 +1,14 @@
 //! The article page: `<base>/article/<id>/`.
 
-use catalogue::{Labels, Lang, View};
+use catalogue::Labels;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::app::{use_catalogue, use_view_state};
-use crate::components::article_nav::{article_href, article_nav};
-use crate::components::article_view::article_column;
+use crate::components::article_nav::article_href;
+use crate::components::article_view::article_body;
 use crate::pages::not_found::ArticleNotFound;
 use crate::prefs::set_document_title;
 
@@ -101,20 +101,6 @@ pub fn ArticleRoute() -> impl IntoView {
         let Some(article) = catalogue.article(&id) else {
             return view! { <ArticleNotFound id/> }.into_any();
         };
-        let columns: Vec<AnyView> = view
-            .langs()
-            .iter()
-            .map(|&lang| article_column(&catalogue, article, lang, &lang_query))
-            .collect();
-        let class = match view {
-            View::Both => "columns columns-both",
-            View::One(_) => "columns",
-        };
-        let nav_lang: Lang = view.chrome_lang();
-        view! {
-            <div class=class>{columns}</div>
-            {article_nav(catalogue.previous(&id), catalogue.next(&id), nav_lang, &lang_query)}
-        }
-        .into_any()
+        article_body(&catalogue, article, view, &lang_query)
     }
 }

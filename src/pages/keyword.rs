@@ -1,7 +1,6 @@
 //! `<base>/keyword/?k=<keyword>`: every article carrying a keyword.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::{use_catalogue, use_view_state};
@@ -43,9 +42,9 @@ pub fn KeywordPage() -> impl IntoView {
                 let title = title.map(|t| view! { <span lang=t.tag.to_owned()>{rich(t.text)}</span> });
                 view! {
                     <li>
-                        <A href=article_href(article, &lang_query)>
+                        <a href=article_href(article, &lang_query)>
                             {title}
-                        </A>
+                        </a>
                         <span class="result-meta">
                             {journal.map(|j| view! { <span lang=j.tag.to_owned()>{j.text.to_owned()}</span> })}
                             {format!(" · {}", article.year())}
@@ -61,7 +60,7 @@ pub fn KeywordPage() -> impl IntoView {
             .map(|article| {
                 view! {
                     <p class="back">
-                        <A href=article_href(article, &lang_query)>"← "{labels.back_to_article}</A>
+                        <a href=article_href(article, &lang_query)>"← "{labels.back_to_article}</a>
                     </p>
                 }
             });

@@ -2,7 +2,6 @@
 //! unknown path. Both offer a way back.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::{use_catalogue, use_view_state};
 use crate::components::article_nav::article_href;
@@ -13,7 +12,7 @@ fn first_article_link() -> Option<AnyView> {
     let state = use_view_state();
     let first = catalogue.articles().first()?;
     let href = article_href(first, &state.lang_query_untracked());
-    Some(view! { <p><A href=href>{move || state.labels().back_to_first}</A></p> }.into_any())
+    Some(view! { <p><a href=href>{move || state.labels().back_to_first}</a></p> }.into_any())
 }
 
 /// Shown for `<base>/article/<id>/` when the catalogue has no such id.

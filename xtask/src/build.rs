@@ -1,11 +1,15 @@
 //! `cargo xtask build`: a static site for any catalogue, under any base path.
 //!
 //! trunk builds the release app with `--public-url <base>`; then the
-//! catalogue is checked and copied in, and the app's page is written at every
-//! address a reader can open (`article/<id>/index.html`, `keyword/`), so deep
-//! links work on a plain static file server with no rewrite rules. `404.html`
-//! is the same page, so hosts that serve it for unknown paths (GitHub Pages)
-//! also open articles added later by replacing `catalogue.json` alone.
+//! catalogue is checked and copied in, and a page is written at every address
+//! a reader can open, so deep links work on a plain static file server with
+//! no rewrite rules: `article/<id>/index.html` holds the whole article as
+//! static HTML with its citation tags (the `prerender` binary, the app's own
+//! components compiled natively), `keyword/index.html` is the app's page.
+//! `404.html` is the app's page too, so hosts that serve it for unknown paths
+//! (GitHub Pages) also open articles added later by replacing
+//! `catalogue.json` alone. `robots.txt` always; `sitemap.xml` with
+//! `--site-url`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -115,14 +119,29 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     let index = out.join("index.html");
     copy(&index, &out.join("404.html"))?;
     copy(&index, &out.join("keyword/index.html"))?;
-    for article in catalogue.articles() {
-        copy(
-            &index,
-            &out.join("article")
-                .join(article.id().as_str())
-                .join("index.html"),
-        )?;
+    step("Prerendering every article page (the app's components, natively)");
+    let mut prerender = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    prerender
+        .current_dir(project_root())
+        .args([
+            "run",
+            "--quiet",
+            "--bin",
+            "prerender",
+            "--no-default-features",
+            "--features",
+            "ssr",
+            "--",
+        ])
+        .arg("--site")
+        .arg(&out)
+        .arg("--catalogue")
+        .arg(absolute(&options.catalogue)?)
+        .args(["--base", &options.base]);
+    if let Some(url) = &options.site_url {
+        prerender.args(["--site-url", url]);
     }
+    exec(&mut prerender)?;
     write(
         &out.join("robots.txt"),
         &publish::robots_txt(options.site_url.as_deref()),

@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every test, in the order that fails fastest.
 //!
-//! 1. formatting and clippy (native crates, and the app for wasm32);
-//! 2. the native tests (catalogue library, static server, xtask);
+//! 1. formatting and clippy (native crates, the app for wasm32 and natively);
+//! 2. the native tests (catalogue library, static server, xtask, and the
+//!    app's prerenderer compiled natively);
 //! 3. the release site built under the sub-path `/reader/`;
 //! 4. the browser tests (`tests/browser`), which drive that build in
 //!    headless Chromium through chromedriver.
@@ -52,6 +53,19 @@ pub fn run(args: &[String]) -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The same app compiled natively, as the prerenderer.
+    exec(cargo().args([
+        "clippy",
+        "-p",
+        "abstract-reader",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     step("Native tests: catalogue library, static server, xtask");
     exec(cargo().args([
@@ -61,6 +75,16 @@ pub fn run(args: &[String]) -> Result {
         "abstract-reader",
         "--exclude",
         "browser-tests",
+    ]))?;
+    step("Native tests of the app's prerenderer");
+    exec(cargo().args([
+        "test",
+        "-p",
+        "abstract-reader",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--lib",
     ]))?;
 
     let site = root.join("target/browser-site");

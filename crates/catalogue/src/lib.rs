@@ -20,7 +20,9 @@ mod lang;
 mod lint;
 mod locate;
 mod markup;
+mod meta;
 mod model;
+mod url;
 
 pub use error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
 pub use format::{breadcrumb, format_date};
@@ -30,10 +32,12 @@ pub use keyword::fold_normalized_keyword;
 pub use labels::Labels;
 pub use lang::{Lang, LangText, Shown, View};
 pub use markup::{Inline, InlineTag, paragraphs, parse_inline, plain_text};
+pub use meta::{HeadTag, escape_attr, head_tags};
 pub use model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,
 };
+pub use url::{article_path, encode_component, keyword_path};
 
 /// The only value of the top-level `format` field this reader understands.
 pub const FORMAT: &str = "abstract-catalogue/1";

@@ -42,6 +42,11 @@ pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()))
 }
 
+/// The site folder the tests serve.
+pub fn site_dir() -> PathBuf {
+    env_path("READER_SITE_DIR")
+}
+
 /// A canned `catalogue.json` answer with this body.
 pub fn catalogue_body(body: impl Into<Vec<u8>>) -> Canned {
     Canned::Respond {
@@ -64,6 +69,9 @@ pub struct Setup {
     /// Emulate a phone's screen of `width` CSS pixels (headless Chromium
     /// will not make a window narrower than 500 px).
     pub phone: bool,
+    /// Let pages run JavaScript (off: what a reader without it, or a
+    /// crawler, gets).
+    pub javascript: bool,
 }
 
 impl Default for Setup {
@@ -75,6 +83,7 @@ impl Default for Setup {
             width: 1200,
             height: 900,
             phone: false,
+            javascript: true,
         }
     }
 }
@@ -240,6 +249,17 @@ impl Reader {
         .await
     }
 
+    /// The visible text of the first element matching `css`, read through
+    /// WebDriver rather than page script (works with JavaScript off).
+    pub async fn element_text(&self, css: &str) -> String {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        element.text().await.expect("element text")
+    }
+
     pub async fn click(&self, css: &str) {
         self.client
             .find(Locator::Css(css))
@@ -321,7 +341,11 @@ async fn browser(setup: &Setup) -> Client {
         format!("--accept-lang={lang}"),
         format!("--window-size={width},{height}"),
     ];
-    let mut options = json!({ "binary": chromium, "args": args, "prefs": { "intl": { "accept_languages": lang } } });
+    let mut prefs = json!({ "intl": { "accept_languages": lang } });
+    if !setup.javascript {
+        prefs["profile"] = json!({ "managed_default_content_settings": { "javascript": 2 } });
+    }
+    let mut options = json!({ "binary": chromium, "args": args, "prefs": prefs });
     if setup.phone {
         options["mobileEmulation"] = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
     }

@@ -1,0 +1,60 @@
+//! `prerender --site DIR --catalogue FILE --base /x/ [--site-url URL]`:
+//! writes `DIR/article/<id>/index.html` for every article, from trunk's
+//! `DIR/index.html`. Run by `cargo xtask build`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use abstract_reader::{prefs, prerender};
+use catalogue::Catalogue;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(count) => {
+            eprintln!("    prerendered {count} article pages");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<usize, String> {
+    let mut args = std::env::args().skip(1);
+    let (mut site, mut catalogue, mut base, mut site_url) = (None, None, String::from("/"), None);
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--site" => site = Some(PathBuf::from(value)),
+            "--catalogue" => catalogue = Some(PathBuf::from(value)),
+            "--base" => base = value,
+            "--site-url" => site_url = Some(value),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let site = site.ok_or("--site is required")?;
+    let catalogue_path = catalogue.ok_or("--catalogue is required")?;
+    prefs::init_base_path(base.clone());
+
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let template = read(&site.join("index.html"))?;
+    let catalogue = Catalogue::from_json(&read(&catalogue_path)?).map_err(|e| e.to_string())?;
+    for article in catalogue.articles() {
+        let path = format!("article/{}/", article.id());
+        let page_url = match &site_url {
+            Some(url) => format!("{}/{path}", url.trim_end_matches('/')),
+            None => format!("{}/{path}", base.trim_end_matches('/')),
+        };
+        let html = prerender::article_page(&template, &catalogue, article, &page_url);
+        let dir = site.join(&path);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::write(dir.join("index.html"), html)
+            .map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+    }
+    Ok(catalogue.articles().len())
+}

@@ -36,7 +36,7 @@ pub fn run(args: &[String]) -> Result {
 }
 
 /// What the checker found in one file.
-struct Report {
+pub struct Report {
     articles: Option<usize>,
     diagnostics: Vec<Diagnostic>,
     /// A problem before any JSON path applies: unreadable, not UTF-8, not JSON.
@@ -44,7 +44,7 @@ struct Report {
 }
 
 impl Report {
-    fn of(path: &Path) -> Report {
+    pub fn of(path: &Path) -> Report {
         let empty = |position, message| Report {
             articles: None,
             diagnostics: Vec::new(),
@@ -83,7 +83,7 @@ impl Report {
         }
     }
 
-    fn errors(&self) -> usize {
+    pub fn errors(&self) -> usize {
         usize::from(self.file_error.is_some())
             + self
                 .diagnostics
@@ -99,7 +99,7 @@ impl Report {
             .count()
     }
 
-    fn to_text(&self, file: &str) -> String {
+    pub fn to_text(&self, file: &str) -> String {
         let mut out = String::new();
         if let Some((position, message)) = &self.file_error {
             match position {

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod import;
 mod install;
 mod publish;
 mod serve;
@@ -25,6 +26,9 @@ cargo xtask <command>
   check   FILE [--format json]
           List every error and warning in a catalogue, with JSON path and
           line:column. Exit 0 without errors, 1 with errors, 2 on misuse.
+  import  jats FILE... --out FILE
+          Turn JATS article XML into catalogue articles, appended to FILE
+          (an article with the same id is replaced), then check the result.
   install Install the toolchain pieces: wasm32 target, trunk, the
           wasm-bindgen CLI matching Cargo.lock, wasm-opt.
 ";
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "build" => build::run(rest),
         "check" => check::run(rest),
+        "import" => import::run(rest),
         "install" => install::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");

@@ -133,6 +133,40 @@ mod tests {
     }
 
     #[test]
+    fn a_page_with_many_authors_lists_each_in_its_tags() {
+        let authors: Vec<String> = (1..=12)
+            .map(|i| format!(r#"{{ "name": {{ "en": "Author {i} (placeholder)" }} }}"#))
+            .collect();
+        let json = format!(
+            r#"{{ "format": "abstract-catalogue/1", "journal": {{ "title": {{ "en": "Sample Journal (fictitious)" }} }},
+                "articles": [{{ "id": "many", "year": 2025, "title": {{ "en": "Many" }}, "abstract": {{ "en": "A." }},
+                               "authors": [{}] }}] }}"#,
+            authors.join(",")
+        );
+        let catalogue = Catalogue::from_json(&json).unwrap();
+        let article = catalogue.article("many").unwrap();
+        let page = article_page(
+            TEMPLATE,
+            &catalogue,
+            article,
+            "https://example.org/article/many/",
+        );
+        assert_eq!(page.matches("<meta name=\"citation_author\"").count(), 12);
+        assert!(
+            page.contains("<meta name=\"citation_author\" content=\"Author 12 (placeholder)\">")
+        );
+        assert!(!page.contains("citation_doi"), "no DOI, no tag");
+        assert!(
+            page.contains("<link rel=\"canonical\" href=\"https://example.org/article/many/\">")
+        );
+        assert_eq!(
+            page.matches("class=\"author\"").count(),
+            24,
+            "12 names in each of the two columns"
+        );
+    }
+
+    #[test]
     fn catalogue_text_is_escaped() {
         let catalogue = Catalogue::from_json(SAMPLE).unwrap();
         let article = catalogue.article("sample-2025-1-1-9").unwrap();

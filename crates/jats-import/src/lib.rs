@@ -146,21 +146,27 @@ pub fn import(xml: &str, source: &str) -> Result<Imported, ImportError> {
         }
     }
 
-    // Abstracts: the main one and translations; graphical abstracts and
-    // teasers are not the abstract.
+    // Abstracts: the main one and its translations. Typed abstracts (an
+    // eLife digest, a graphical abstract) stand in only for a language that
+    // has no plain one.
     let mut abstract_ = Map::new();
-    for a in children(meta, "abstract").chain(children(meta, "trans-abstract")) {
-        if matches!(
-            a.attribute("abstract-type"),
-            Some("graphical" | "teaser" | "toc" | "web-summary")
-        ) {
-            continue;
+    let candidates: Vec<Node> = children(meta, "abstract")
+        .chain(children(meta, "trans-abstract"))
+        .collect();
+    for plain_only in [true, false] {
+        for a in &candidates {
+            let kind = a.attribute("abstract-type");
+            if plain_only != kind.is_none()
+                || matches!(kind, Some("graphical" | "teaser" | "toc" | "web-summary"))
+            {
+                continue;
+            }
+            let lang = lang_of(*a, &article_lang);
+            if !plain_only && abstract_.contains_key(&lang) {
+                continue;
+            }
+            put(&mut abstract_, &lang, block_text(*a, &mut warnings));
         }
-        put(
-            &mut abstract_,
-            &lang_of(a, &article_lang),
-            block_text(a, &mut warnings),
-        );
     }
 
     // Keywords per language.
@@ -190,6 +196,14 @@ pub fn import(xml: &str, source: &str) -> Result<Imported, ImportError> {
                         .ancestors()
                         .skip(1)
                         .any(|a| a.has_tag_name("aff-alternatives")))
+        })
+        // An editor's affiliation, written inside the editor's <contrib>, is
+        // not one of the article's.
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                a.has_tag_name("contrib")
+                    && a.attribute("contrib-type").is_some_and(|t| t != "author")
+            })
         })
         .collect();
     for (i, aff) in affs.iter().enumerate() {

@@ -1,0 +1,81 @@
+//! The importer on real, openly licensed JATS files (see
+//! `tests/fixtures/jats/real/SOURCES.md`).
+
+use std::path::Path;
+
+use catalogue::Catalogue;
+use serde_json::json;
+
+fn import_real(name: &str) -> jats_import::Imported {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/jats/real")
+        .join(name);
+    let xml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    jats_import::import(&xml, name).unwrap()
+}
+
+#[test]
+fn elife_00003() {
+    let imported = import_real("elife-00003-v1-front.xml");
+    let a = &imported.article;
+    assert_eq!(a["id"], "2012-1-e00003");
+    assert_eq!(a["doi"], "10.7554/eLife.00003");
+    assert_eq!(
+        a["journal"],
+        json!({ "title": { "en": "eLife" }, "eissn": "2050-084X" })
+    );
+    assert_eq!(
+        a["title"],
+        json!({ "en": "A novel role for lipid droplets in the organismal antibacterial response" })
+    );
+    assert_eq!(
+        (a["year"].clone(), a["volume"].clone(), a["pages"].clone()),
+        (json!(2012), json!("1"), json!("e00003"))
+    );
+    assert_eq!(
+        a["dates"],
+        json!({ "received": "2012-06-20", "accepted": "2012-09-05", "online": "2012-11-13", "published": "2012" })
+    );
+    let authors = a["authors"].as_array().unwrap();
+    assert_eq!(authors.len(), 11, "the reviewing editor is not an author");
+    assert_eq!(
+        authors[0],
+        json!({ "name": { "en": "Preetha Anand" }, "affiliations": [1] })
+    );
+    assert_eq!(authors[6]["affiliations"], json!([1, 4]));
+    assert_eq!(
+        authors[10],
+        json!({ "name": { "en": "Steven P Gross" }, "affiliations": [1], "corresponding": true })
+    );
+    let affiliations = a["affiliations"].as_array().unwrap();
+    assert_eq!(
+        affiliations.len(),
+        6,
+        "the editor's affiliation is not the article's"
+    );
+    assert_eq!(
+        affiliations[2],
+        json!({ "id": 3, "name": { "en": "Equip de Proliferació i Senyalització Cel.lular, Institut d'Investigacions Biomèdiques August Pi i Sunyer (IDIBAPS), Barcelona, Spain" } })
+    );
+    let abstract_en = a["abstract"]["en"].as_str().unwrap();
+    assert!(
+        abstract_en
+            .starts_with("We previously discovered histones bound to cytosolic lipid droplets")
+    );
+    assert!(abstract_en.contains("injected into <i>Drosophila</i> embryos"));
+    assert!(
+        !abstract_en.contains("eLife digest"),
+        "the digest is not the abstract"
+    );
+    assert_eq!(a["keywords"]["en"][4], "<i>B. subtilis</i>");
+    assert_eq!(
+        a["funding"][1],
+        json!({ "name": { "en": "Spanish Ministerio de Ciencia e Innovación" }, "award": "BFU2011-23745" })
+    );
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+
+    let catalogue =
+        json!({ "format": "abstract-catalogue/1", "journal": imported.journal, "articles": [a] });
+    let (_, warnings) = Catalogue::check_json(&catalogue.to_string()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -380,10 +380,17 @@ fn aff_label(aff: Node<'_, '_>) -> Option<u32> {
     })
 }
 
-/// An affiliation's text without its label. The text between its parts
-/// (", ") is the publisher's; parts written with nothing between them get a
-/// comma.
+/// An affiliation's text without its label. SciELO-style files carry the
+/// affiliation as printed in `<institution content-type="original">`,
+/// beside its parts: that text is the affiliation. Otherwise the parts are
+/// joined; the text between them (", ") is the publisher's, and parts
+/// laid out on separate lines with nothing between them get a comma.
 fn aff_text(aff: Node<'_, '_>, warnings: &mut Warnings) -> String {
+    if let Some(original) =
+        children(aff, "institution").find(|i| i.attribute("content-type") == Some("original"))
+    {
+        return inline_text(original, warnings);
+    }
     let mut text = String::new();
     let mut after_element = false;
     for c in aff.children() {
@@ -391,8 +398,14 @@ fn aff_text(aff: Node<'_, '_>, warnings: &mut Warnings) -> String {
             continue;
         }
         if c.is_text() {
-            text.push_str(c.text().unwrap_or_default());
-            after_element = false;
+            let t = c.text().unwrap_or_default();
+            // A line break with indentation is the file's layout; a plain
+            // space is the publisher's text.
+            let layout = t.trim().is_empty() && t.contains('\n');
+            if !layout {
+                text.push_str(t);
+                after_element = false;
+            }
         } else if c.is_element() {
             if after_element {
                 text.push_str(", ");

@@ -79,3 +79,56 @@ fn elife_00003() {
     let (_, warnings) = Catalogue::check_json(&catalogue.to_string()).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
 }
+
+#[test]
+fn scielo_transinformacao_33_e200068() {
+    let imported = import_real("scielo-tinf-33-e200068-front.xml");
+    let a = &imported.article;
+    assert_eq!(a["id"], "2021-33-e200068");
+    assert_eq!(
+        a["journal"],
+        json!({ "title": { "en": "Transinformação" }, "issn": "0103-3786", "eissn": "2318-0889" })
+    );
+    assert_eq!(
+        a["title"]["en"],
+        "The intellectual foundation of the elite of Brazilian researchers on knowledge organization domain"
+    );
+    assert_eq!(
+        a["title"]["pt"],
+        "Bases intelectuais da elite de pesquisadores brasileiros no domínio da organização do conhecimento"
+    );
+    assert_eq!(
+        a["authors"][0],
+        json!({
+            "name": { "en": "Paula Carina de ARAÚJO" }, "affiliations": [1, 2], "orcid": "0000-0003-4608-752X", "corresponding": true
+        })
+    );
+    assert_eq!(
+        a["affiliations"][2],
+        json!({ "id": 3, "name": { "en": "Universidade Federal da Paraíba, Programa de Pós-Graduação em Ciência da Informação. João Pessoa, PB, Brasil." } })
+    );
+    assert_eq!(
+        a["dates"],
+        json!({ "received": "2020-10-27", "revised": "2021-01-21", "accepted": "2021-02-22", "online": "2021-04-09", "published": "2021" })
+    );
+    assert_eq!(a["pages"], "e200068");
+    assert!(
+        a["abstract"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("The <i>corpus</i> of analysis")
+    );
+    assert!(
+        a["abstract"]["pt"]
+            .as_str()
+            .unwrap()
+            .starts_with("Este trabalho tem como objetivo")
+    );
+    assert_eq!(a["keywords"]["pt"][3], "Acoplamento Bibliográfico");
+    assert_eq!(a["keywords"]["en"].as_array().unwrap().len(), 4);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let catalogue =
+        json!({ "format": "abstract-catalogue/1", "journal": imported.journal, "articles": [a] });
+    let (_, warnings) = Catalogue::check_json(&catalogue.to_string()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -185,6 +185,18 @@ pub fn import(xml: &str, source: &str) -> Result<Imported, ImportError> {
     // Affiliations, numbered by their labels where numeric.
     let mut aff_numbers: HashMap<String, u32> = HashMap::new();
     let mut affiliations = Vec::new();
+    let refs = |author: bool| -> std::collections::HashSet<&str> {
+        descendants(meta, "contrib")
+            .filter(|c| (c.attribute("contrib-type").unwrap_or("author") == "author") == author)
+            .flat_map(|c| descendants(c, "xref").collect::<Vec<_>>())
+            .filter(|x| x.attribute("ref-type") == Some("aff"))
+            .filter_map(|x| x.attribute("rid"))
+            .flat_map(str::split_whitespace)
+            .collect()
+    };
+    let by_authors = refs(true);
+    let editor_only: std::collections::HashSet<&str> =
+        refs(false).difference(&by_authors).copied().collect();
     // In document order: each <aff-alternatives> (one affiliation in several
     // languages) and each <aff> outside one.
     let affs: Vec<Node> = meta
@@ -197,8 +209,9 @@ pub fn import(xml: &str, source: &str) -> Result<Imported, ImportError> {
                         .skip(1)
                         .any(|a| a.has_tag_name("aff-alternatives")))
         })
-        // An editor's affiliation, written inside the editor's <contrib>, is
-        // not one of the article's.
+        // An editor's affiliation is not one of the article's, whether it is
+        // written inside the editor's <contrib> or pointed to from it (PLOS).
+        .filter(|n| n.attribute("id").is_none_or(|id| !editor_only.contains(id)))
         .filter(|n| {
             !n.ancestors().any(|a| {
                 a.has_tag_name("contrib")

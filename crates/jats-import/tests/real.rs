@@ -133,3 +133,94 @@ fn scielo_transinformacao_33_e200068() {
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
     loads_without_warnings(&imported);
 }
+
+/// Whole articles as published (see SOURCES.md): they import without
+/// warnings from the importer, load in the reader, and keep what matters.
+#[test]
+fn whole_real_articles() {
+    let cases = [
+        (
+            "scielo-mediacoes-es-pt-en.xml",
+            "2019-24-1-74",
+            &["es", "pt", "en"][..],
+            &["es", "en"][..],
+            2,
+            2,
+        ),
+        (
+            "scielo-bjb-en-pt.xml",
+            "2023-83-e246904",
+            &["en", "pt"][..],
+            &["en", "pt"][..],
+            12,
+            6,
+        ),
+        (
+            "elife-05031.xml",
+            "2014-3-e05031",
+            &["en"][..],
+            &["en"][..],
+            9,
+            4,
+        ),
+        (
+            "plos-pone-0100977.xml",
+            "2014-9-7-e100977",
+            &["en"][..],
+            &["en"][..],
+            3,
+            3,
+        ),
+    ];
+    for (file, id, titles, abstracts, authors, affiliations) in cases {
+        let imported = import_real(file);
+        let a = &imported.article;
+        assert_eq!(a["id"], id, "{file}");
+        let keys =
+            |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&a["title"]), titles, "{file}: title languages");
+        assert_eq!(
+            keys(&a["abstract"]),
+            abstracts,
+            "{file}: abstract languages"
+        );
+        assert_eq!(
+            a["authors"].as_array().unwrap().len(),
+            authors,
+            "{file}: authors"
+        );
+        assert_eq!(
+            a["affiliations"].as_array().unwrap().len(),
+            affiliations,
+            "{file}: affiliations"
+        );
+        assert!(
+            imported.warnings.is_empty(),
+            "{file}: {:?}",
+            imported.warnings
+        );
+        let catalogue = json!({ "format": "abstract-catalogue/1", "journal": imported.journal, "articles": [a] });
+        Catalogue::from_json(&catalogue.to_string()).unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+    let plos = import_real("plos-pone-0100977.xml");
+    assert!(
+        plos.article["affiliations"]
+            .to_string()
+            .contains("Southern Regional Research Center")
+    );
+    assert!(
+        !plos.article["affiliations"]
+            .to_string()
+            .contains("SRI International"),
+        "the editor's affiliation"
+    );
+    let elife = import_real("elife-05031.xml");
+    assert_eq!(elife.article["funding"].as_array().unwrap().len(), 7);
+    let bjb = import_real("scielo-bjb-en-pt.xml");
+    assert!(
+        bjb.article["abstract"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("<i>Salvia santolinifolia</i>")
+    );
+}

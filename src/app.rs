@@ -39,24 +39,23 @@ impl ViewState {
     /// The query string internal links should carry: `?lang=zh` when the URL
     /// names a view, nothing otherwise.
     pub fn lang_query(&self) -> String {
-        match self.in_url.get() {
-            Some(view) => format!("?lang={}", view.as_query()),
-            None => String::new(),
-        }
+        lang_query_of(self.in_url.get())
     }
 
     /// As [`ViewState::lang_query`], for event handlers outside the
     /// reactive graph.
     pub fn lang_query_untracked(&self) -> String {
-        match self.in_url.get_untracked() {
-            Some(view) => format!("?lang={}", view.as_query()),
-            None => String::new(),
-        }
+        lang_query_of(self.in_url.get_untracked())
     }
 
     pub fn labels(&self) -> &'static Labels {
         Labels::of(self.view.get().chrome_lang())
     }
+}
+
+fn lang_query_of(view: Option<View>) -> String {
+    view.map(|v| format!("?lang={}", v.as_query()))
+        .unwrap_or_default()
 }
 
 pub fn use_view_state() -> ViewState {

@@ -44,13 +44,11 @@ fn run() -> Result<usize, String> {
     let template = read(&site.join("index.html"))?;
     let catalogue = Catalogue::from_json(&read(&catalogue_path)?).map_err(|e| e.to_string())?;
     for article in catalogue.articles() {
-        let path = format!("article/{}/", article.id());
-        let page_url = match &site_url {
-            Some(url) => format!("{}/{path}", url.trim_end_matches('/')),
-            None => format!("{}/{path}", base.trim_end_matches('/')),
-        };
+        let id = article.id().as_str();
+        let prefix = site_url.as_deref().unwrap_or(&base).trim_end_matches('/');
+        let page_url = catalogue::article_path(prefix, id, "");
         let html = prerender::article_page(&template, &catalogue, article, &page_url);
-        let dir = site.join(&path);
+        let dir = site.join("article").join(id);
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         std::fs::write(dir.join("index.html"), html)

@@ -37,7 +37,8 @@ pub fn run(args: &[String]) -> Result {
 
 /// What the checker found in one file.
 pub struct Report {
-    articles: Option<usize>,
+    /// The catalogue, when it loads.
+    catalogue: Option<Catalogue>,
     diagnostics: Vec<Diagnostic>,
     /// A problem before any JSON path applies: unreadable, not UTF-8, not JSON.
     file_error: Option<(Option<(usize, usize)>, String)>,
@@ -46,7 +47,7 @@ pub struct Report {
 impl Report {
     pub fn of(path: &Path) -> Report {
         let empty = |position, message| Report {
-            articles: None,
+            catalogue: None,
             diagnostics: Vec::new(),
             file_error: Some((position, message)),
         };
@@ -68,12 +69,12 @@ impl Report {
         };
         match Catalogue::check_json(&text) {
             Ok((catalogue, diagnostics)) => Report {
-                articles: Some(catalogue.articles().len()),
+                catalogue: Some(catalogue),
                 diagnostics,
                 file_error: None,
             },
             Err(LoadError::Contract(diagnostics)) => Report {
-                articles: None,
+                catalogue: None,
                 diagnostics,
                 file_error: None,
             },
@@ -126,7 +127,7 @@ impl Report {
             plural(self.errors(), "error"),
             plural(self.warnings(), "warning")
         );
-        match self.articles {
+        match self.catalogue.as_ref().map(|c| c.articles().len()) {
             Some(n) => out.push_str(&format!(
                 "{file}: {summary}; it loads ({}).\n",
                 plural(n, "article")
@@ -158,8 +159,8 @@ impl Report {
         }
         let report = json!({
             "file": file,
-            "loads": self.articles.is_some(),
-            "articles": self.articles,
+            "loads": self.catalogue.is_some(),
+            "articles": self.catalogue.as_ref().map(|c| c.articles().len()),
             "errors": self.errors(),
             "warnings": self.warnings(),
             "diagnostics": items,
@@ -179,7 +180,7 @@ pub fn load(path: &Path) -> Result<Catalogue> {
     if report.warnings() > 0 {
         eprint!("{}", report.to_text(&file));
     }
-    let text =
-        std::fs::read_to_string(path).map_err(|e| failed(format!("cannot read {file}: {e}")))?;
-    Catalogue::from_json(&text).map_err(|e| failed(format!("{file}: {e}")))
+    report
+        .catalogue
+        .ok_or_else(|| failed(format!("{file} did not load")))
 }

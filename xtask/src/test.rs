@@ -16,6 +16,9 @@ use crate::build::{SiteOptions, build_site};
 use crate::install;
 use crate::util::{Result, exec, failed, output_of, project_root, step, usage};
 
+/// Clippy's arguments that turn every lint warning into a failure.
+const DENY_WARNINGS: [&str; 3] = ["--", "-D", "warnings"];
+
 pub fn run(args: &[String]) -> Result {
     if let Some(extra) = args.first() {
         return Err(usage(format!("test takes no arguments, got {extra:?}")));
@@ -33,39 +36,42 @@ pub fn run(args: &[String]) -> Result {
     let tools = install::ensure()?;
 
     step("Clippy: native crates, then the app for wasm32");
-    exec(cargo().args([
-        "clippy",
-        "--workspace",
-        "--exclude",
-        "abstract-reader",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    exec(cargo().args([
-        "clippy",
-        "-p",
-        "abstract-reader",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    exec(
+        cargo()
+            .arg("clippy")
+            .args([
+                "--workspace",
+                "--exclude",
+                "abstract-reader",
+                "--all-targets",
+            ])
+            .args(DENY_WARNINGS),
+    )?;
+    exec(
+        cargo()
+            .arg("clippy")
+            .args([
+                "-p",
+                "abstract-reader",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .args(DENY_WARNINGS),
+    )?;
     // The same app compiled natively, as the prerenderer.
-    exec(cargo().args([
-        "clippy",
-        "-p",
-        "abstract-reader",
-        "--no-default-features",
-        "--features",
-        "ssr",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    exec(
+        cargo()
+            .arg("clippy")
+            .args([
+                "-p",
+                "abstract-reader",
+                "--no-default-features",
+                "--features",
+                "ssr",
+                "--all-targets",
+            ])
+            .args(DENY_WARNINGS),
+    )?;
 
     step("Native tests: catalogue library, static server, xtask");
     exec(cargo().args([

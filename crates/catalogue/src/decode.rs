@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::FORMAT;
 use crate::error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
 use crate::lang::{Lang, LangText};
-use crate::lint;
+use crate::lint::{self, PlaceKey};
 use crate::locate::position_of;
 use crate::model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
@@ -814,8 +814,6 @@ struct OrderCheck {
     /// `Some(true)` once the catalogue is seen to go oldest first.
     ascending: Option<bool>,
 }
-
-type PlaceKey = (i64, Option<u64>, Option<u64>, Option<u64>);
 
 impl OrderCheck {
     fn next(&mut self, index: usize, article: &Article) -> Option<String> {

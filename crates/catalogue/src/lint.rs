@@ -128,6 +128,9 @@ pub(crate) fn issn_warning(issn: &str) -> Option<String> {
     })
 }
 
+/// Year, volume, issue and first page, each as a number where it is one.
+pub(crate) type PlaceKey = (i64, Option<u64>, Option<u64>, Option<u64>);
+
 /// The sort key of an article's place in a journal: year, volume, issue,
 /// first page, each as a number where it is one.
 pub(crate) fn place_key(
@@ -135,7 +138,7 @@ pub(crate) fn place_key(
     volume: Option<&str>,
     issue: Option<&str>,
     pages: Option<&str>,
-) -> (i64, Option<u64>, Option<u64>, Option<u64>) {
+) -> PlaceKey {
     let number = |s: Option<&str>| s.and_then(|s| s.trim().parse::<u64>().ok());
     let first_page = pages
         .and_then(|p| p.split(['-', '–']).next())

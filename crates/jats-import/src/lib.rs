@@ -18,7 +18,9 @@ use std::collections::HashMap;
 use roxmltree::{Document, Node};
 use serde_json::{Map, Value, json};
 
-use text::{Warnings, block_text, guess_lang, has_cjk, inline_text, lang_of, normalize_space};
+use text::{
+    Warnings, block_text, explicit_lang, guess_lang, has_cjk, inline_text, lang_of, normalize_space,
+};
 
 /// How deep elements may nest (real JATS stays far below).
 const MAX_DEPTH: usize = 256;
@@ -72,7 +74,8 @@ fn plain(node: Node<'_, '_>) -> String {
     )
 }
 
-/// Adds `text` under `lang` in a text object, joining repeats with a space.
+/// Adds `text` under `lang` in a text object; a second text in the same
+/// language becomes another paragraph.
 fn put(map: &mut Map<String, Value>, lang: &str, text: String) {
     if text.is_empty() {
         return;
@@ -242,14 +245,7 @@ pub fn import(xml: &str, source: &str) -> Result<Imported, ImportError> {
             }
         } else {
             let text = aff_text(*aff, &mut warnings);
-            let lang = if aff
-                .attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
-                .is_some()
-            {
-                lang_of(*aff, &article_lang)
-            } else {
-                guess_lang(&text, &article_lang)
-            };
+            let lang = explicit_lang(*aff).unwrap_or_else(|| guess_lang(&text, &article_lang));
             put(&mut name, &lang, text);
         }
         if let Some(id) = aff.attribute("id") {
@@ -342,7 +338,7 @@ fn journal(meta: Option<Node<'_, '_>>, article_lang: &str, warnings: &mut Warnin
             for t in descendants(group, "trans-title") {
                 put(
                     &mut title,
-                    &lang_of(t, &lang_of(t.parent().unwrap_or(t), article_lang)),
+                    &lang_of(t, article_lang),
                     inline_text(t, warnings),
                 );
             }
@@ -374,12 +370,9 @@ fn journal(meta: Option<Node<'_, '_>>, article_lang: &str, warnings: &mut Warnin
         warnings.push("no <journal-title>: the journal is named \"Unknown journal\"".to_owned());
         title.insert("en".into(), json!("Unknown journal"));
     }
-    journal.insert("title".into(), Value::Object(title));
-    // Put the title first, as a person would write it.
+    // The title first, as a person would write it, then the ISSNs.
     let mut ordered = Map::new();
-    if let Some(t) = journal.remove("title") {
-        ordered.insert("title".into(), t);
-    }
+    ordered.insert("title".into(), Value::Object(title));
     ordered.extend(journal);
     Value::Object(ordered)
 }
@@ -433,9 +426,7 @@ fn aff_text(aff: Node<'_, '_>, warnings: &mut Warnings) -> String {
 }
 
 fn name_text(name: Node<'_, '_>) -> (String, Option<String>) {
-    let explicit = name
-        .attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
-        .map(str::to_owned);
+    let explicit = explicit_lang(name);
     if name.has_tag_name("string-name") && child(name, "surname").is_none() {
         return (plain(name), explicit);
     }
@@ -614,10 +605,7 @@ fn funding(meta: Node<'_, '_>, article_lang: &str) -> Vec<Value> {
                     .filter_map(|n| n.text())
                     .collect::<String>(),
             );
-            let lang = match source.attribute(("http://www.w3.org/XML/1998/namespace", "lang")) {
-                Some(l) => l.to_owned(),
-                None => guess_lang(&text, article_lang),
-            };
+            let lang = explicit_lang(source).unwrap_or_else(|| guess_lang(&text, article_lang));
             put(&mut name, &lang, text);
         }
         if name.is_empty() {

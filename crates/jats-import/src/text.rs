@@ -32,6 +32,13 @@ impl Warnings {
     }
 }
 
+/// The element's own `xml:lang`, if it has one.
+pub(crate) fn explicit_lang(node: Node<'_, '_>) -> Option<String> {
+    node.attribute((XML_NS, "lang"))
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+}
+
 /// The element's `xml:lang`, else the one it inherits, else `default`.
 pub(crate) fn lang_of(node: Node<'_, '_>, default: &str) -> String {
     node.ancestors()

@@ -1,8 +1,10 @@
 //! The app shell: loads the catalogue once, keeps the reader's view (English,
 //! 中文, both) in the URL, and routes to the pages.
 //!
-//! Addresses follow the catalogue contract: `<base>/`, `<base>/article/<id>/`,
-//! and `<base>/keyword/?k=<keyword>`; `?lang=en|zh|both` on any of them.
+//! Addresses (README "Addresses"): `<base>/` (contents),
+//! `<base>/article/<id>/`, `<base>/issue/?y=&v=&n=`, `<base>/keywords/`,
+//! `<base>/keyword/?k=<keyword>`, `<base>/search/?q=<query>`;
+//! `?lang=en|zh|both` on any of them.
 
 use std::sync::Arc;
 
@@ -14,15 +16,18 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, path};
 
 use crate::components::site_header::SiteHeader;
-use crate::fetch::{self, FetchError};
+use crate::fetch::{self, FetchError, Loaded};
 use crate::pages::article::ArticleRoute;
 use crate::pages::home::HomePage;
+use crate::pages::issue::IssuePage;
 use crate::pages::keyword::KeywordPage;
+use crate::pages::keyword_index::KeywordIndexPage;
 use crate::pages::load_error::LoadErrorPage;
 use crate::pages::not_found::PageNotFound;
+use crate::pages::search::{SearchIndexState, SearchPage};
 use crate::prefs;
 
-type CatalogueResource = LocalResource<Result<Arc<Catalogue>, FetchError>>;
+type CatalogueResource = LocalResource<Result<Loaded, FetchError>>;
 
 /// The reader's current view and the explicit `?lang=` of the URL, shared
 /// with every page through context.
@@ -130,8 +135,10 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
 
     let collection = Signal::derive(move || {
         let lang = view.get().chrome_lang();
-        catalogue.get().and_then(|r| r.ok()).and_then(|c| {
-            c.journal()
+        catalogue.get().and_then(|r| r.ok()).and_then(|loaded| {
+            loaded
+                .catalogue
+                .journal()
                 .title()
                 .pick(lang)
                 .map(|s| (s.text.to_owned(), s.tag.to_owned()))
@@ -145,13 +152,42 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
         }
     });
 
+    let search_query = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let navigate = use_navigate();
+    // Typing a search shows its results at once: the first keystroke opens
+    // the search page (a new history entry, so Back returns to the page
+    // before), later ones replace it (Back does not step through letters).
+    let on_search = Callback::new(move |text: String| {
+        let on_search_page = window()
+            .location()
+            .pathname()
+            .is_ok_and(|p| p.trim_end_matches('/').ends_with("/search"));
+        let href = catalogue::search_path(prefs::base_path(), &text, &state.lang_query_untracked());
+        navigate(
+            &href,
+            NavigateOptions {
+                resolve: false,
+                replace: on_search_page,
+                scroll: !on_search_page,
+                ..Default::default()
+            },
+        );
+    });
+
     view! {
-        <SiteHeader collection view on_choose=choose/>
+        <SiteHeader
+            collection
+            view
+            in_url
+            on_choose=choose
+            query=search_query
+            on_search=Some(on_search)
+        />
         <main id="content" tabindex="-1">
             {move || match catalogue.get() {
                 None => view! { <p class="loading" role="status">{move || state.labels().loading}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadErrorPage error on_retry=move || catalogue.refetch()/> }.into_any(),
-                Some(Ok(c)) => view! { <CatalogueRoutes catalogue=c/> }.into_any(),
+                Some(Ok(loaded)) => view! { <CatalogueRoutes loaded/> }.into_any(),
             }}
         </main>
     }
@@ -166,15 +202,23 @@ fn url_with_lang(view: View) -> Option<String> {
     Some(format!("{path}?{}", String::from(params.to_string())))
 }
 
-/// The routes, once the catalogue is loaded; pages take it from context.
+/// The routes, once the catalogue is loaded; pages take it (and the search
+/// index, loaded on first use) from context.
 #[component]
-fn CatalogueRoutes(catalogue: Arc<Catalogue>) -> impl IntoView {
-    provide_context(catalogue);
+fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
+    provide_context(SearchIndexState::new(
+        loaded.catalogue.clone(),
+        loaded.fingerprint,
+    ));
+    provide_context(loaded.catalogue);
     view! {
         <Routes fallback=|| view! { <PageNotFound/> }>
             <Route path=path!("/") view=HomePage/>
             <Route path=path!("/article/:id") view=ArticleRoute/>
+            <Route path=path!("/issue") view=IssuePage/>
             <Route path=path!("/keyword") view=KeywordPage/>
+            <Route path=path!("/keywords") view=KeywordIndexPage/>
+            <Route path=path!("/search") view=SearchPage/>
         </Routes>
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use catalogue::search::SearchIndex;
 use catalogue::{Catalogue, LoadError};
 use gloo_net::http::Request;
 use web_sys::RequestCache;
@@ -48,9 +49,17 @@ pub fn catalogue_url(base: &str) -> String {
     format!("{base}/catalogue.json")
 }
 
+/// A loaded catalogue and the fingerprint of its text, which a prebuilt
+/// search index must carry to be used with it.
+#[derive(Clone)]
+pub struct Loaded {
+    pub catalogue: Arc<Catalogue>,
+    pub fingerprint: Arc<str>,
+}
+
 /// Fetches and validates the catalogue. `no-cache` makes the browser ask the
 /// server each time, so an owner who replaces the file is seen at once.
-pub async fn load_catalogue(url: String) -> Result<Arc<Catalogue>, FetchError> {
+pub async fn load_catalogue(url: String) -> Result<Loaded, FetchError> {
     let response = Request::get(&url)
         .cache(RequestCache::NoCache)
         .send()
@@ -68,7 +77,39 @@ pub async fn load_catalogue(url: String) -> Result<Arc<Catalogue>, FetchError> {
         url: url.clone(),
         detail: e.to_string(),
     })?;
-    Catalogue::from_json(&text)
-        .map(Arc::new)
-        .map_err(|error| FetchError::Invalid { url, error })
+    let catalogue =
+        Catalogue::from_json(&text).map_err(|error| FetchError::Invalid { url, error })?;
+    Ok(Loaded {
+        catalogue: Arc::new(catalogue),
+        fingerprint: catalogue::search::fingerprint(&text).into(),
+    })
+}
+
+/// The prebuilt search index's address, beside the catalogue.
+pub fn search_index_url(base: &str) -> String {
+    format!("{base}/{}", catalogue::SEARCH_INDEX_FILE)
+}
+
+/// The prebuilt search index, if the site has one that was built from this
+/// very catalogue; `Err` says why not (the app then indexes in memory).
+pub async fn load_search_index(url: String, fingerprint: &str) -> Result<SearchIndex, String> {
+    let response = Request::get(&url)
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| format!("{url} could not be fetched ({e})"))?;
+    if !response.ok() {
+        return Err(format!("{url} answered HTTP {}", response.status()));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("{url} was cut off ({e})"))?;
+    let index = SearchIndex::from_json(&text).map_err(|e| format!("{url}: {e}"))?;
+    if index.fingerprint() != fingerprint {
+        return Err(format!(
+            "{url} was built from another catalogue.json (rebuild the site to refresh it)"
+        ));
+    }
+    Ok(index)
 }

@@ -17,7 +17,11 @@ use crate::prefs::PRERENDERED_ID;
 
 /// The body content of an article's page, as the app renders it in the
 /// both-languages view.
-pub fn article_body_html(catalogue: &Catalogue, article: &Article) -> String {
+pub fn article_body_html(catalogue: &Catalogue, article: &Article, page_url: &str) -> String {
+    // Citations carry the page's address only when it is absolute (the
+    // build knows the site's URL).
+    let absolute = page_url.starts_with("https://") || page_url.starts_with("http://");
+    let page_url = absolute.then_some(page_url);
     let owner = Owner::new();
     owner.with(|| {
         let collection = catalogue
@@ -27,8 +31,15 @@ pub fn article_body_html(catalogue: &Catalogue, article: &Article) -> String {
             .map(|s| (s.text.to_owned(), s.tag.to_owned()));
         let view = Memo::new(|_| View::Both);
         view! {
-            <SiteHeader collection=Signal::derive(move || collection.clone()) view on_choose=Callback::new(|_| ())/>
-            <main id="content" tabindex="-1">{article_body(catalogue, article, View::Both, "")}</main>
+            <SiteHeader
+                collection=Signal::derive(move || collection.clone())
+                view
+                in_url=Signal::stored(None)
+                on_choose=Callback::new(|_| ())
+                query=Signal::stored(String::new())
+                on_search=None
+            />
+            <main id="content" tabindex="-1">{article_body(catalogue, article, View::Both, "", page_url)}</main>
         }
         .to_html()
         // Leptos marks view boundaries with `<!>` comments for hydration; the
@@ -63,7 +74,7 @@ pub fn article_page(
         .collect();
     let body = format!(
         "<div id=\"{PRERENDERED_ID}\">{}</div>",
-        article_body_html(catalogue, article)
+        article_body_html(catalogue, article, page_url)
     );
 
     let mut page = replace_between(

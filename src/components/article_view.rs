@@ -3,20 +3,27 @@
 //! A plain function of (catalogue, article, language) so the same code can
 //! later render the page natively for prerendering.
 
-use catalogue::{Article, Catalogue, Labels, Lang, LangText, View, breadcrumb, format_date};
+use catalogue::{
+    Article, Catalogue, IssueKey, Labels, Lang, LangText, View, breadcrumb, format_date,
+};
 use leptos::prelude::*;
 
+use crate::components::article_list::issue_href;
 use crate::components::article_nav::article_nav;
+use crate::components::cite_panel::cite_panel;
 use crate::components::keyword_chips::keyword_chips;
 use crate::components::text::{fallback_note, rich, rich_paragraphs};
+use crate::prefs::site_path;
 
-/// An article page's content in a view: one column per language, then the
-/// previous/next links.
+/// An article page's content in a view: one column per language, the Cite
+/// panel, then the previous/next links. `page_url` is the article's
+/// absolute address when known (citations and the shared link use it).
 pub fn article_body(
     catalogue: &Catalogue,
     article: &Article,
     view: View,
     lang_query: &str,
+    page_url: Option<&str>,
 ) -> AnyView {
     let columns: Vec<AnyView> = view
         .langs()
@@ -30,6 +37,7 @@ pub fn article_body(
     let id = article.id().as_str();
     view! {
         <div class=class>{columns}</div>
+        {cite_panel(catalogue, article, view, page_url)}
         {article_nav(catalogue.previous(id), catalogue.next(id), view.chrome_lang(), lang_query)}
     }
     .into_any()
@@ -59,8 +67,11 @@ pub fn article_column(
             <header class="article-head">
                 {journal_line(journal.issn(), journal.eissn(), journal.cn())}
                 <p class="breadcrumb">
-                    <span class="journal-title">{shown_text(journal.title(), lang, labels)}</span>
-                    {breadcrumb(article, lang).into_iter().map(|part| view! { " ›› " <span>{part}</span> }).collect::<Vec<_>>()}
+                    <a class="journal-title" href=site_path(&format!("/{lang_query}"))>{shown_text(journal.title(), lang, labels)}</a>
+                    " ›› "
+                    <a class="issue-link" href=issue_href(&IssueKey::of(article), lang_query)>
+                        {breadcrumb(article, lang).join(" ›› ")}
+                    </a>
                 </p>
                 {title.map(|shown| view! {
                     <h1 id=format!("title-{}", lang.tag()) class="title">

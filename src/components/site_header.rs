@@ -1,9 +1,12 @@
-//! The skip link and the header: collection title and language toggle.
+//! The skip link and the header: collection title (a link to the contents),
+//! the keyword index, the search box and the language toggle.
 
 use catalogue::{Labels, View};
 use leptos::prelude::*;
 
 use crate::components::lang_toggle::LangToggle;
+use crate::components::search_box::SearchBox;
+use crate::prefs::site_path;
 
 /// The top of every page.
 #[component]
@@ -13,19 +16,45 @@ pub fn SiteHeader(
     collection: Signal<Option<(String, String)>>,
     /// The view on screen.
     view: Memo<View>,
+    /// The `?lang=` of the URL, which links keep.
+    #[prop(into)]
+    in_url: Signal<Option<View>>,
     /// Called with the view the reader picks.
     on_choose: Callback<View>,
+    /// The search page's query, shown in the search box.
+    #[prop(into)]
+    query: Signal<String>,
+    /// Called as the reader types a search; `None` when prerendering.
+    on_search: Option<Callback<String>>,
 ) -> impl IntoView {
-    let labels = move || Labels::of(view.get().chrome_lang());
+    let labels = Signal::derive(move || Labels::of(view.get().chrome_lang()));
+    let lang_query = move || {
+        in_url
+            .get()
+            .map(|v| format!("?lang={}", v.as_query()))
+            .unwrap_or_default()
+    };
     view! {
-        <a class="skip-link" href="#content">{move || labels().skip_to_article}</a>
+        <a class="skip-link" href="#content">{move || labels.get().skip_to_article}</a>
         <header class="site-header">
             <p class="collection">
-                {move || match collection.get() {
-                    Some((title, tag)) => view! { <span lang=tag>{title}</span> }.into_any(),
-                    None => view! { <span>"Journal abstract reader"</span> }.into_any(),
-                }}
+                <a href=move || site_path(&format!("/{}", lang_query()))>
+                    {move || match collection.get() {
+                        Some((title, tag)) => view! { <span lang=tag>{title}</span> }.into_any(),
+                        None => view! { <span>"Journal abstract reader"</span> }.into_any(),
+                    }}
+                </a>
             </p>
+            <nav class="site-nav" aria-label=move || labels.get().contents>
+                <a href=move || site_path(&format!("/{}", lang_query()))>{move || labels.get().contents}</a>
+                <a href=move || site_path(&format!("/keywords/{}", lang_query()))>{move || labels.get().keyword_index}</a>
+            </nav>
+            <SearchBox
+                query
+                lang=Signal::derive(move || in_url.get().map(View::as_query))
+                labels
+                on_search
+            />
             <LangToggle current=view on_choose/>
         </header>
     }

@@ -101,6 +101,11 @@ pub fn ArticleRoute() -> impl IntoView {
         let Some(article) = catalogue.article(&id) else {
             return view! { <ArticleNotFound id/> }.into_any();
         };
-        article_body(&catalogue, article, view, &lang_query)
+        let page_url = window()
+            .location()
+            .origin()
+            .ok()
+            .map(|origin| format!("{origin}{}", article_href(article, "")));
+        article_body(&catalogue, article, view, &lang_query, page_url.as_deref())
     }
 }

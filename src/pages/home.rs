@@ -1,26 +1,80 @@
-//! `<base>/`: the first article (a table of contents comes later).
+//! `<base>/`: the journal's table of contents, newest issue first.
 
+use catalogue::issue_label;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::Redirect;
 
 use crate::app::{use_catalogue, use_view_state};
-use crate::components::article_nav::article_href;
+use crate::components::article_list::{ItemOptions, article_item, issue_href};
+use crate::prefs::{set_document_title, site_path};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let catalogue = use_catalogue();
     let state = use_view_state();
-    match catalogue.articles().first() {
-        // Replace, so Back does not return here and bounce forward again;
-        // the href already holds the base path, so no resolving.
-        Some(first) => view! {
-            <Redirect
-                path=article_href(first, &state.lang_query_untracked())
-                options=NavigateOptions { replace: true, resolve: false, ..Default::default() }
-            />
+    let title_catalogue = catalogue.clone();
+    Effect::new(move |_| {
+        let lang = state.view.get().chrome_lang();
+        let title = title_catalogue
+            .journal()
+            .title()
+            .pick(lang)
+            .map(|s| s.text.to_owned());
+        set_document_title(&title.unwrap_or_else(|| state.labels().contents.to_owned()));
+    });
+
+    move || {
+        let labels = state.labels();
+        let view = state.view.get();
+        let lang = view.chrome_lang();
+        let lang_query = state.lang_query();
+        let toc = catalogue.table_of_contents();
+        if toc.is_empty() {
+            return view! { <p class="empty">{labels.empty_catalogue}</p> }.into_any();
         }
-        .into_any(),
-        None => view! { <p class="empty">{move || state.labels().empty_catalogue}</p> }.into_any(),
+        // A journal heading only when the catalogue holds more than one.
+        let several = toc.len() > 1;
+        let journals: Vec<AnyView> = toc
+            .into_iter()
+            .map(|group| {
+                let heading = several.then(|| {
+                    group.journal.title().pick(lang).map(|t| {
+                        view! { <h2 class="toc-journal" lang=t.tag.to_owned()>{t.text.to_owned()}</h2> }
+                    })
+                });
+                let issues: Vec<AnyView> = group
+                    .issues
+                    .iter()
+                    .map(|issue| {
+                        let items: Vec<AnyView> = issue
+                            .articles
+                            .iter()
+                            .map(|a| article_item(&catalogue, a, view, &lang_query, ItemOptions::default(), None))
+                            .collect();
+                        view! {
+                            <section class="toc-issue">
+                                <h3><a href=issue_href(&issue.key, &lang_query)>{issue_label(&issue.key, lang)}</a></h3>
+                                <ul class="article-list">{items}</ul>
+                            </section>
+                        }
+                        .into_any()
+                    })
+                    .collect();
+                view! { <section class="toc-journal-group">{heading}{issues}</section> }.into_any()
+            })
+            .collect();
+        let title = catalogue.journal().title().pick(lang).map(|t| {
+            view! { <span lang=t.tag.to_owned()>{t.text.to_owned()}</span> }
+        });
+        view! {
+            <section class="toc" aria-labelledby="toc-heading">
+                <h1 id="toc-heading">{title}</h1>
+                <p class="toc-sub">
+                    {labels.contents_label}" · "
+                    <a href=site_path(&format!("/keywords/{lang_query}"))>{labels.keyword_index}</a>
+                </p>
+                {journals}
+            </section>
+        }
+        .into_any()
     }
 }

@@ -1,19 +1,14 @@
-//! `<base>/keyword/?k=<keyword>`: every article carrying a keyword.
+//! `<base>/keyword/?k=<keyword>`: every article carrying a keyword, in any
+//! of the forms the catalogue pairs with it (`digital diplomacy` = `数字外交`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::{use_catalogue, use_view_state};
+use crate::components::article_list::{ItemOptions, article_item};
 use crate::components::article_nav::article_href;
-use crate::components::text::rich;
-use crate::prefs::set_document_title;
-
-/// The catalogue's keyword fold, with NFKC done by the browser's
-/// `String.prototype.normalize` instead of tables in the wasm.
-fn fold_keyword(keyword: &str) -> String {
-    let nfkc = js_sys::JsString::from(keyword).normalize("NFKC");
-    catalogue::fold_normalized_keyword(&String::from(nfkc))
-}
+use crate::fold::fold_keyword;
+use crate::prefs::{set_document_title, site_path};
 
 #[component]
 pub fn KeywordPage() -> impl IntoView {
@@ -30,28 +25,34 @@ pub fn KeywordPage() -> impl IntoView {
 
     move || {
         let labels = state.labels();
-        let lang = state.view.get().chrome_lang();
+        let view = state.view.get();
         let lang_query = state.lang_query();
         let keyword = keyword.get();
-        let articles = catalogue.articles_with_keyword(&keyword, fold_keyword);
-        let items: Vec<AnyView> = articles
+        let entry = catalogue.keyword_entry(&keyword, fold_keyword);
+        // The heading names the keyword as asked, then its other forms.
+        let other_forms: Vec<AnyView> = entry
             .iter()
+            .flat_map(|e| e.forms.iter())
+            .filter(|(_, form)| fold_keyword(form) != fold_keyword(&keyword))
+            .map(|(tag, form)| {
+                view! { " · "<span class="keyword-name" lang=tag.clone()>"“"{form.clone()}"”"</span> }.into_any()
+            })
+            .collect();
+        let items: Vec<AnyView> = entry
+            .iter()
+            .flat_map(|e| e.articles.iter())
             .map(|article| {
-                let title = article.title().pick(lang);
-                let journal = catalogue.journal_of(article).title().pick(lang);
-                let title = title.map(|t| view! { <span lang=t.tag.to_owned()>{rich(t.text)}</span> });
-                view! {
-                    <li>
-                        <a href=article_href(article, &lang_query)>
-                            {title}
-                        </a>
-                        <span class="result-meta">
-                            {journal.map(|j| view! { <span lang=j.tag.to_owned()>{j.text.to_owned()}</span> })}
-                            {format!(" · {}", article.year())}
-                        </span>
-                    </li>
-                }
-                .into_any()
+                article_item(
+                    &catalogue,
+                    article,
+                    view,
+                    &lang_query,
+                    ItemOptions {
+                        show_source: true,
+                        query: None,
+                    },
+                    None,
+                )
             })
             .collect();
         let back = from
@@ -59,23 +60,26 @@ pub fn KeywordPage() -> impl IntoView {
             .and_then(|id| catalogue.article(&id))
             .map(|article| {
                 view! {
-                    <p class="back">
-                        <a href=article_href(article, &lang_query)>"← "{labels.back_to_article}</a>
-                    </p>
+                    <a href=article_href(article, &lang_query)>"← "{labels.back_to_article}</a>
+                    " · "
                 }
             });
         view! {
             <section class="keyword-page" aria-labelledby="keyword-heading">
-                {back}
+                <p class="back">
+                    {back}
+                    <a href=site_path(&format!("/keywords/{lang_query}"))>{labels.keyword_index}</a>
+                </p>
                 <h1 id="keyword-heading">
                     <span class="keyword-heading-label">{labels.keyword_heading}</span>
                     " "
                     <span class="keyword-name">"“"{keyword}"”"</span>
+                    {other_forms}
                 </h1>
                 {if items.is_empty() {
                     view! { <p class="empty">{labels.keyword_none}</p> }.into_any()
                 } else {
-                    view! { <ul class="keyword-results">{items}</ul> }.into_any()
+                    view! { <ul class="article-list keyword-results">{items}</ul> }.into_any()
                 }}
             </section>
         }

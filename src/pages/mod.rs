@@ -2,6 +2,9 @@
 
 pub mod article;
 pub mod home;
+pub mod issue;
 pub mod keyword;
+pub mod keyword_index;
 pub mod load_error;
 pub mod not_found;
+pub mod search;

@@ -5,7 +5,9 @@
 //! a reader can open, so deep links work on a plain static file server with
 //! no rewrite rules: `article/<id>/index.html` holds the whole article as
 //! static HTML with its citation tags (the `prerender` binary, the app's own
-//! components compiled natively), `keyword/index.html` is the app's page.
+//! components compiled natively); the issue, keyword, keyword index and
+//! search pages are the app's page. `search-index.json` is the search
+//! index, built here so the browser does not tokenise the catalogue.
 //! `404.html` is the app's page too, so hosts that serve it for unknown paths
 //! (GitHub Pages) also open articles added later by replacing
 //! `catalogue.json` alone. `robots.txt` always; `sitemap.xml` with
@@ -15,11 +17,23 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use catalogue::Catalogue;
+use catalogue::search::SearchIndex;
 
 use crate::check;
 use crate::install::{self, Tools};
 use crate::publish;
 use crate::util::{Args, Result, exec, failed, project_root, step, usage};
+
+/// The app's own page at every address that is not one file per article,
+/// so each opens as a deep link on any static host. `404.html` serves
+/// unknown paths on hosts that use it (GitHub Pages).
+const APP_PAGES: [&str; 5] = [
+    "404.html",
+    "issue/index.html",
+    "keyword/index.html",
+    "keywords/index.html",
+    "search/index.html",
+];
 
 pub struct SiteOptions {
     pub catalogue: PathBuf,
@@ -87,7 +101,7 @@ pub fn run(args: &[String]) -> Result {
 /// Builds the site; returns the catalogue it holds.
 pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     step(&format!("Checking {}", options.catalogue.display()));
-    let catalogue = check::load(&options.catalogue)?;
+    let (catalogue, fingerprint) = check::load(&options.catalogue)?;
     eprintln!("    ok: {} articles", catalogue.articles().len());
 
     step(&format!(
@@ -117,8 +131,19 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
         &out.join("catalogue.schema.json"),
     )?;
     let index = out.join("index.html");
-    copy(&index, &out.join("404.html"))?;
-    copy(&index, &out.join("keyword/index.html"))?;
+    for page in APP_PAGES {
+        copy(&index, &out.join(page))?;
+    }
+    step("Building the search index");
+    let search_index = SearchIndex::build(&catalogue, &fingerprint, &catalogue::search::nfkd);
+    let search_json = search_index.to_json();
+    write(&out.join(catalogue::SEARCH_INDEX_FILE), &search_json)?;
+    eprintln!(
+        "    {} terms over {} articles, {} bytes",
+        search_index.term_count(),
+        search_index.article_count(),
+        search_json.len()
+    );
     step("Prerendering every article page (the app's components, natively)");
     let mut prerender = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     prerender

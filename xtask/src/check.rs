@@ -37,8 +37,9 @@ pub fn run(args: &[String]) -> Result {
 
 /// What the checker found in one file.
 pub struct Report {
-    /// The catalogue, when it loads.
-    catalogue: Option<Catalogue>,
+    /// The catalogue, when it loads, and the fingerprint of its text (which
+    /// the search index records).
+    catalogue: Option<(Catalogue, String)>,
     diagnostics: Vec<Diagnostic>,
     /// A problem before any JSON path applies: unreadable, not UTF-8, not JSON.
     file_error: Option<(Option<(usize, usize)>, String)>,
@@ -69,7 +70,7 @@ impl Report {
         };
         match Catalogue::check_json(&text) {
             Ok((catalogue, diagnostics)) => Report {
-                catalogue: Some(catalogue),
+                catalogue: Some((catalogue, catalogue::search::fingerprint(&text))),
                 diagnostics,
                 file_error: None,
             },
@@ -127,7 +128,7 @@ impl Report {
             plural(self.errors(), "error"),
             plural(self.warnings(), "warning")
         );
-        match self.catalogue.as_ref().map(|c| c.articles().len()) {
+        match self.catalogue.as_ref().map(|(c, _)| c.articles().len()) {
             Some(n) => out.push_str(&format!(
                 "{file}: {summary}; it loads ({}).\n",
                 plural(n, "article")
@@ -160,7 +161,7 @@ impl Report {
         let report = json!({
             "file": file,
             "loads": self.catalogue.is_some(),
-            "articles": self.catalogue.as_ref().map(|c| c.articles().len()),
+            "articles": self.catalogue.as_ref().map(|(c, _)| c.articles().len()),
             "errors": self.errors(),
             "warnings": self.warnings(),
             "diagnostics": items,
@@ -171,7 +172,7 @@ impl Report {
 
 /// Reads and validates a catalogue file for a build: errors refuse it (all
 /// of them listed), warnings are printed and the build goes on.
-pub fn load(path: &Path) -> Result<Catalogue> {
+pub fn load(path: &Path) -> Result<(Catalogue, String)> {
     let report = Report::of(path);
     let file = path.display().to_string();
     if report.errors() > 0 {

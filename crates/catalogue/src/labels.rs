@@ -33,6 +33,25 @@ pub struct Labels {
     pub back_to_article: &'static str,
     pub empty_catalogue: &'static str,
     pub more_problems: &'static str,
+    pub contents: &'static str,
+    pub contents_label: &'static str,
+    pub keyword_index: &'static str,
+    pub all_keywords: &'static str,
+    pub articles_column: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_heading: &'static str,
+    pub search_none: &'static str,
+    pub search_prompt: &'static str,
+    pub issue_not_found: &'static str,
+    pub cite: &'static str,
+    pub cite_heading: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub download: &'static str,
+    pub copy_link: &'static str,
+    pub pages_label: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -62,6 +81,25 @@ const EN: Labels = Labels {
     back_to_article: "Back to the article",
     empty_catalogue: "This catalogue has no articles yet.",
     more_problems: "more problems not shown",
+    contents: "Contents",
+    contents_label: "Table of contents",
+    keyword_index: "Keyword index",
+    all_keywords: "All keywords",
+    articles_column: "Articles",
+    search: "Search",
+    search_placeholder: "Title, author, keyword, abstract…",
+    search_heading: "Search",
+    search_none: "No article matches this search.",
+    search_prompt: "Type a word in English or Chinese to search titles, authors, keywords and abstracts.",
+    issue_not_found: "This catalogue has no such issue.",
+    cite: "Cite",
+    cite_heading: "Cite this article",
+    copy: "Copy",
+    copied: "Copied",
+    copy_failed: "Could not copy; select the text and copy it by hand.",
+    download: "Download",
+    copy_link: "Copy link",
+    pages_label: "Pages",
 };
 
 const ZH: Labels = Labels {
@@ -91,6 +129,25 @@ const ZH: Labels = Labels {
     back_to_article: "返回文章",
     empty_catalogue: "本目录暂无文章。",
     more_problems: "个问题未列出",
+    contents: "目录",
+    contents_label: "期刊目次",
+    keyword_index: "关键词索引",
+    all_keywords: "全部关键词",
+    articles_column: "文章数",
+    search: "检索",
+    search_placeholder: "标题、作者、关键词、摘要…",
+    search_heading: "检索",
+    search_none: "没有符合检索条件的文章。",
+    search_prompt: "输入中文或英文词语，检索标题、作者、关键词与摘要。",
+    issue_not_found: "本目录中没有这一期。",
+    cite: "引用",
+    cite_heading: "引用本文",
+    copy: "复制",
+    copied: "已复制",
+    copy_failed: "无法复制，请选中文本手动复制。",
+    download: "下载",
+    copy_link: "复制链接",
+    pages_label: "页码",
 };
 
 impl Labels {
@@ -126,6 +183,24 @@ impl Labels {
             (Lang::Zh, Some(Lang::En)) => "英文".into(),
             (Lang::Zh, Some(Lang::Zh)) => "中文".into(),
             (_, None) => tag.into(),
+        }
+    }
+
+    /// "1 article" / "3 articles" / "3 篇".
+    pub fn article_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::En, 1) => "1 article".into(),
+            (Lang::En, n) => format!("{n} articles"),
+            (Lang::Zh, n) => format!("{n} 篇"),
+        }
+    }
+
+    /// "2 results for “外交”".
+    pub fn result_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::En, 1) => "1 result".into(),
+            (Lang::En, n) => format!("{n} results"),
+            (Lang::Zh, n) => format!("共 {n} 条结果"),
         }
     }
 

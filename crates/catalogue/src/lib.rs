@@ -11,6 +11,8 @@
 //! Invariants (see ARCHITECTURE.md): no `web-sys`, no `leptos`, no I/O, and no
 //! panic on any input.
 
+mod browse;
+pub mod cite;
 mod decode;
 mod error;
 mod format;
@@ -22,8 +24,12 @@ mod locate;
 mod markup;
 mod meta;
 mod model;
+pub mod search;
 mod url;
 
+pub use browse::{
+    Issue, IssueKey, JournalIssues, KeywordEntry, issue_label, issue_path, journal_key,
+};
 pub use error::{Diagnostic, JsonPath, LoadError, PathSegment, Severity};
 pub use format::{breadcrumb, format_date};
 #[cfg(feature = "unicode-tables")]
@@ -37,7 +43,10 @@ pub use model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,
 };
-pub use url::{article_path, encode_component, keyword_path};
+pub use url::{article_path, encode_component, keyword_path, search_path};
+
+/// The prebuilt search index's file name, beside `catalogue.json`.
+pub const SEARCH_INDEX_FILE: &str = "search-index.json";
 
 /// The only value of the top-level `format` field this reader understands.
 pub const FORMAT: &str = "abstract-catalogue/1";

@@ -367,12 +367,6 @@ impl Article {
     pub fn own_journal(&self) -> Option<&Journal> {
         self.journal.as_ref()
     }
-
-    /// True when any of the article's keywords, in any language, folds by
-    /// `fold` to `folded`.
-    pub fn has_folded_keyword(&self, folded: &str, fold: &impl Fn(&str) -> String) -> bool {
-        self.keywords.all().any(|k| fold(k) == folded)
-    }
 }
 
 /// A validated catalogue: the collection's journal and its articles in
@@ -433,26 +427,6 @@ impl Catalogue {
     /// The journal an article appeared in: its own, else the catalogue's.
     pub fn journal_of<'a>(&'a self, article: &'a Article) -> &'a Journal {
         article.journal.as_ref().unwrap_or(&self.journal)
-    }
-
-    /// Every article carrying `keyword` in any language, in reading order,
-    /// comparing keywords as `fold` makes them: pass
-    /// [`fold_keyword`](crate::fold_keyword) (or, in the browser, a fold
-    /// that normalises with the browser) to ignore case, width (全角/半角) and
-    /// Unicode normalisation.
-    pub fn articles_with_keyword(
-        &self,
-        keyword: &str,
-        fold: impl Fn(&str) -> String,
-    ) -> Vec<&Article> {
-        let folded = fold(keyword);
-        if folded.is_empty() {
-            return Vec::new();
-        }
-        self.articles
-            .iter()
-            .filter(|a| a.has_folded_keyword(&folded, &fold))
-            .collect()
     }
 }
 

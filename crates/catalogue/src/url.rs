@@ -22,14 +22,26 @@ pub fn article_path(base: &str, id: &str, query: &str) -> String {
     format!("{base}/article/{id}/{query}")
 }
 
-/// The path of a keyword's page, coming from article `from`; `lang_query`
-/// is `""` or `?lang=…`.
+/// The path of a keyword's page, coming from article `from` (`""` when not
+/// from an article); `lang_query` is `""` or `?lang=…`.
 pub fn keyword_path(base: &str, keyword: &str, from: &str, lang_query: &str) -> String {
     let extra = lang_query.replacen('?', "&", 1);
+    let from = if from.is_empty() {
+        String::new()
+    } else {
+        format!("&from={from}")
+    };
     format!(
-        "{base}/keyword/?k={}&from={from}{extra}",
+        "{base}/keyword/?k={}{from}{extra}",
         encode_component(keyword)
     )
+}
+
+/// The path of the search page for `query`; `lang_query` is `""` or
+/// `?lang=…`.
+pub fn search_path(base: &str, query: &str, lang_query: &str) -> String {
+    let extra = lang_query.replacen('?', "&", 1);
+    format!("{base}/search/?q={}{extra}", encode_component(query))
 }
 
 #[cfg(test)]
@@ -55,5 +67,13 @@ mod tests {
             "/keyword/?k=x%20y&from=a1&lang=zh"
         );
         assert_eq!(keyword_path("/r", "x", "a1", ""), "/r/keyword/?k=x&from=a1");
+        assert_eq!(
+            keyword_path("", "x", "", "?lang=en"),
+            "/keyword/?k=x&lang=en"
+        );
+        assert_eq!(
+            search_path("/r", "数字 外交", "?lang=both"),
+            "/r/search/?q=%E6%95%B0%E5%AD%97%20%E5%A4%96%E4%BA%A4&lang=both"
+        );
     }
 }

@@ -162,7 +162,9 @@ fn previous_and_next_follow_file_order() {
 fn keyword_pages_match_across_case_width_and_language() {
     let c = Catalogue::from_json(SAMPLE).unwrap();
     let ids = |k: &str| {
-        c.articles_with_keyword(k, catalogue::fold_keyword)
+        c.keyword_entry(k, catalogue::fold_keyword)
+            .map(|e| e.articles)
+            .unwrap_or_default()
             .iter()
             .map(|a| a.id().to_string())
             .collect::<Vec<_>>()

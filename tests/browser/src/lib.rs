@@ -270,6 +270,18 @@ impl Reader {
             .expect("click");
     }
 
+    /// Types `text` into the field matching `css`, key by key, as a reader
+    /// would.
+    pub async fn type_text(&self, css: &str, text: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+            .send_keys(text)
+            .await
+            .expect("send keys");
+    }
+
     /// Presses a key on the page (`\u{E012}` is ←, `\u{E014}` is →).
     pub async fn press(&self, key: &str) {
         let body = self.client.find(Locator::Css("body")).await.expect("body");

@@ -279,14 +279,13 @@ async fn without_a_choice_the_browser_language_decides() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn the_base_address_opens_the_first_article() {
+async fn the_base_address_opens_the_table_of_contents() {
     let r = open().await;
     r.goto("?lang=zh").await;
-    r.wait_until("the first article's address", || async {
-        r.current_url().await.contains(SEED)
-    })
-    .await;
+    r.wait_text(".toc-issue h3", "2024年第58卷第6期").await;
+    r.click(".toc-issue .list-link").await;
     r.wait_text(".abstract h2", "摘要").await;
+    assert!(r.current_url().await.contains(SEED));
     r.close().await;
 }
 

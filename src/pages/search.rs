@@ -1,0 +1,166 @@
+//! `<base>/search/?q=<query>`: ranked results with highlighted snippets.
+//!
+//! The index is loaded on first use: the prebuilt `search-index.json` when
+//! it was built from this very catalogue, else built here from the
+//! catalogue (a site whose owner replaced `catalogue.json` still searches).
+
+use std::sync::Arc;
+
+use catalogue::search::{Query, SearchIndex, snippet};
+use catalogue::{Article, Catalogue, Lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::app::{use_catalogue, use_view_state};
+use crate::components::article_list::{ItemOptions, article_item, marked};
+use crate::fetch;
+use crate::fold::nfkd;
+use crate::prefs::{base_path, set_document_title};
+
+/// The search index, shared by every visit to the search page.
+#[derive(Clone)]
+pub struct SearchIndexState {
+    catalogue: Arc<Catalogue>,
+    fingerprint: Arc<str>,
+    index: RwSignal<Option<Arc<SearchIndex>>>,
+    started: StoredValue<bool>,
+}
+
+impl SearchIndexState {
+    pub fn new(catalogue: Arc<Catalogue>, fingerprint: Arc<str>) -> SearchIndexState {
+        SearchIndexState {
+            catalogue,
+            fingerprint,
+            index: RwSignal::new(None),
+            started: StoredValue::new(false),
+        }
+    }
+
+    /// Starts loading the index, once.
+    fn ensure_loaded(&self) {
+        if self.started.get_value() {
+            return;
+        }
+        self.started.set_value(true);
+        let state = self.clone();
+        leptos::task::spawn_local(async move {
+            let url = fetch::search_index_url(base_path());
+            let index = match fetch::load_search_index(url, &state.fingerprint).await {
+                Ok(index) => index,
+                Err(why) => {
+                    leptos::logging::warn!("Searching without the prebuilt index: {why}");
+                    SearchIndex::build(&state.catalogue, &state.fingerprint, &nfkd)
+                }
+            };
+            state.index.set(Some(Arc::new(index)));
+        });
+    }
+}
+
+/// The first highlighted snippet among an article's texts: abstracts (the
+/// reader's language first), then keywords and author names.
+fn best_snippet(article: &Article, lang: Lang, query: &Query) -> Option<AnyView> {
+    let abstracts = [lang, lang.other()]
+        .into_iter()
+        .filter_map(|l| article.abstract_text().get(l))
+        .map(|(tag, text)| (tag.to_owned(), catalogue::plain_text(text)));
+    let keywords = article
+        .keywords()
+        .entries()
+        .map(|(tag, list)| (tag.to_owned(), list.join(", ")));
+    let names = article
+        .authors()
+        .iter()
+        .flat_map(|a| a.name().entries())
+        .map(|(tag, name)| (tag.to_owned(), name.to_owned()));
+    abstracts
+        .chain(keywords)
+        .chain(names)
+        .find_map(|(tag, text)| {
+            let parts = snippet(&text, query, 180, &nfkd)?;
+            Some(view! { <p class="snippet" lang=tag>{marked(parts)}</p> }.into_any())
+        })
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let catalogue = use_catalogue();
+    let state = use_view_state();
+    let search = expect_context::<SearchIndexState>();
+    search.ensure_loaded();
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+
+    Effect::new(move |_| {
+        let labels = state.labels();
+        let q = q.get();
+        set_document_title(&if q.trim().is_empty() {
+            labels.search_heading.to_owned()
+        } else {
+            format!("{q} · {}", labels.search_heading)
+        });
+    });
+
+    let index = search.index;
+    move || {
+        let labels = state.labels();
+        let view = state.view.get();
+        let lang = view.chrome_lang();
+        let lang_query = state.lang_query();
+        let q = q.get();
+        let heading = view! { <h1 id="search-heading">{labels.search_heading}</h1> };
+        if q.trim().is_empty() {
+            return view! {
+                <section class="search-page" aria-labelledby="search-heading">
+                    {heading}
+                    <p class="search-prompt">{labels.search_prompt}</p>
+                </section>
+            }
+            .into_any();
+        }
+        let Some(index) = index.get() else {
+            return view! {
+                <section class="search-page" aria-labelledby="search-heading">
+                    {heading}
+                    <p class="loading" role="status">{labels.loading}</p>
+                </section>
+            }
+            .into_any();
+        };
+        let parsed = Query::parse(&q, &nfkd);
+        let hits = index.search(&q, &nfkd);
+        let items: Vec<AnyView> = hits
+            .iter()
+            .filter_map(|hit| catalogue.article(&hit.id))
+            .map(|article| {
+                let options = ItemOptions {
+                    show_source: true,
+                    query: Some(&parsed),
+                };
+                article_item(
+                    &catalogue,
+                    article,
+                    view,
+                    &lang_query,
+                    options,
+                    best_snippet(article, lang, &parsed),
+                )
+            })
+            .collect();
+        let count = items.len();
+        view! {
+            <section class="search-page" aria-labelledby="search-heading">
+                {heading}
+                <p class="result-count" role="status">
+                    {labels.result_count(count)}" — “"<span class="search-query">{q.clone()}</span>"”"
+                </p>
+                {if items.is_empty() {
+                    view! { <p class="empty">{labels.search_none}</p> }.into_any()
+                } else {
+                    view! { <ol class="article-list search-results">{items}</ol> }.into_any()
+                }}
+            </section>
+        }
+        .into_any()
+    }
+}

@@ -7,6 +7,7 @@ mod check;
 mod import;
 mod install;
 mod publish;
+mod search;
 mod serve;
 mod test;
 mod util;
@@ -29,6 +30,9 @@ cargo xtask <command>
   import  jats FILE... --out FILE
           Turn JATS article XML into catalogue articles, appended to FILE
           (an article with the same id is replaced), then check the result.
+  search  QUERY [--catalogue FILE]
+          What the reader's search finds, ranked, with the index's size and
+          the time one query takes.
   install Install the toolchain pieces: wasm32 target, trunk, the
           wasm-bindgen CLI matching Cargo.lock, wasm-opt.
 ";
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "import" => import::run(rest),
         "install" => install::run(rest),
+        "search" => search::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

@@ -152,6 +152,7 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
         }
     });
 
+    crate::keyboard::slash_focuses_search();
     let search_query = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let navigate = use_navigate();
     // Typing a search shows its results at once: the first keystroke opens

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod fetch;
 pub mod fold;
+pub mod keyboard;
 pub mod pages;
 pub mod prefs;
 #[cfg(feature = "ssr")]

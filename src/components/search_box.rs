@@ -9,6 +9,9 @@ use leptos::prelude::*;
 
 use crate::prefs::site_path;
 
+/// The search field's id (the `/` shortcut focuses it).
+pub const INPUT_ID: &str = "search-input";
+
 #[component]
 pub fn SearchBox(
     /// The query on screen (the search page's `?q=`).
@@ -40,9 +43,9 @@ pub fn SearchBox(
     };
     view! {
         <form class="search-box" role="search" method="get" action=site_path("/search/") on:submit=on_submit>
-            <label for="search-input" class="visually-hidden">{move || labels.get().search}</label>
+            <label for=INPUT_ID class="visually-hidden">{move || labels.get().search}</label>
             <input
-                id="search-input"
+                id=INPUT_ID
                 node_ref=input
                 type="search"
                 name="q"

@@ -9,21 +9,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::app::{use_catalogue, use_view_state};
 use crate::components::article_nav::article_href;
 use crate::components::article_view::article_body;
+use crate::keyboard;
 use crate::pages::not_found::ArticleNotFound;
 use crate::prefs::set_document_title;
-
-/// True when a key press belongs to a text field, not to the page.
-fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    let Some(element) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return false;
-    };
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || element.is_content_editable()
-}
 
 #[component]
 pub fn ArticleRoute() -> impl IntoView {
@@ -45,7 +33,7 @@ pub fn ArticleRoute() -> impl IntoView {
         {
             return;
         }
-        if typing_in_field(&event) {
+        if keyboard::typing_in_field(&event) {
             return;
         }
         let id = id.get_untracked();

@@ -17,6 +17,9 @@ use crate::fetch;
 use crate::fold::nfkd;
 use crate::prefs::{base_path, set_document_title};
 
+/// Results shown at first, and added by each "Show more results".
+const PAGE: usize = 50;
+
 /// The search index, shared by every visit to the search page.
 #[derive(Clone)]
 pub struct SearchIndexState {
@@ -102,6 +105,13 @@ pub fn SearchPage() -> impl IntoView {
     });
 
     let index = search.index;
+    // Long result lists grow on request: rendering thousands of entries at
+    // each keystroke would stall typing. A new query starts again.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        q.track();
+        shown.set(PAGE);
+    });
     move || {
         let labels = state.labels();
         let view = state.view.get();
@@ -129,9 +139,11 @@ pub fn SearchPage() -> impl IntoView {
         };
         let parsed = Query::parse(&q, &nfkd);
         let hits = index.search(&q, &nfkd);
+        let limit = shown.get();
         let items: Vec<AnyView> = hits
             .iter()
             .filter_map(|hit| catalogue.article(&hit.id))
+            .take(limit)
             .map(|article| {
                 let options = ItemOptions {
                     show_source: true,
@@ -147,7 +159,16 @@ pub fn SearchPage() -> impl IntoView {
                 )
             })
             .collect();
-        let count = items.len();
+        let count = hits.len();
+        let more = (count > limit).then(|| {
+            view! {
+                <p class="more-results">
+                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {labels.more_results}
+                    </button>
+                </p>
+            }
+        });
         view! {
             <section class="search-page" aria-labelledby="search-heading">
                 {heading}
@@ -159,6 +180,7 @@ pub fn SearchPage() -> impl IntoView {
                 } else {
                     view! { <ol class="article-list search-results">{items}</ol> }.into_any()
                 }}
+                {more}
             </section>
         }
         .into_any()

@@ -280,8 +280,9 @@ impl Catalogue {
     /// across languages (lists of equal length pair by position:
     /// `digital diplomacy` = `数字外交`) merged into one entry. Keywords are
     /// compared as `fold` makes them (see
-    /// [`articles_with_keyword`](Catalogue::articles_with_keyword)). Sorted
-    /// by name in `lang` (Latin alphabetically, then Chinese).
+    /// [`keyword_entry`](Catalogue::keyword_entry)). Sorted by the form in
+    /// `lang` (by code point: Latin alphabetically, Chinese not by pinyin),
+    /// entries without one last.
     pub fn keyword_index(
         &self,
         lang: Lang,
@@ -363,7 +364,8 @@ impl Catalogue {
                 }
             })
             .collect();
-        index.sort_by_cached_key(|e| fold(e.name(lang)));
+        // Keywords with a form in `lang` first, by that form; then the rest.
+        index.sort_by_cached_key(|e| (e.form(lang).is_none(), fold(e.name(lang))));
         index
     }
 

@@ -378,8 +378,10 @@ impl Name {
         }
     }
 
-    /// `Example, Alice B.`: family name first (MLA, Chicago, BibTeX, RIS).
-    fn inverted(&self) -> String {
+    /// The name written whole, or a person's family and given names put
+    /// together by `join(family, given)` (family alone without given
+    /// names), followed by the note.
+    fn written(&self, join: impl Fn(&str, &str) -> String) -> String {
         match self {
             Name::Whole(text) => text.clone(),
             Name::Person {
@@ -390,30 +392,21 @@ impl Name {
                 let out = if given.is_empty() {
                     family.clone()
                 } else {
-                    format!("{family}, {given}")
+                    join(family, given)
                 };
                 Name::with_note(out, note)
             }
         }
     }
 
+    /// `Example, Alice B.`: family name first (MLA, Chicago, BibTeX, RIS).
+    fn inverted(&self) -> String {
+        self.written(|family, given| format!("{family}, {given}"))
+    }
+
     /// `Alice B. Example`: the name in reading order.
     fn natural(&self) -> String {
-        match self {
-            Name::Whole(text) => text.clone(),
-            Name::Person {
-                family,
-                given,
-                note,
-            } => {
-                let out = if given.is_empty() {
-                    family.clone()
-                } else {
-                    format!("{given} {family}")
-                };
-                Name::with_note(out, note)
-            }
-        }
+        self.written(|family, given| format!("{given} {family}"))
     }
 
     /// The name for a BibTeX `author` list: `Family, Given`, with braces

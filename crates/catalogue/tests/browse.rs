@@ -92,6 +92,11 @@ fn keyword_index_pairs_languages_and_counts_articles() {
     sorted.sort_by_key(|n| fold_keyword(n));
     assert_eq!(names, sorted);
     assert_eq!(index.len(), 7, "{names:?}");
+    // In Chinese, keywords with a Chinese form come first.
+    let zh_index = c.keyword_index(Lang::Zh, fold_keyword);
+    let zh: Vec<&str> = zh_index.iter().map(|e| e.name(Lang::Zh)).collect();
+    assert_eq!(zh.first(), Some(&"中国特色数字外交"), "{zh:?}");
+    assert_eq!(zh.last(), Some(&"inline formatting"), "{zh:?}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The journal as a whole: contents, issue pages, the keyword index, search
 //! and the Cite panel, in headless Chromium against the release build.
 
-use browser_tests::{Reader, Setup, catalogue_body, fixture};
+use browser_tests::{Canned, Reader, Setup, catalogue_body, fixture};
 
 const SEED: &str = "article/2024-58-6-95/";
 const SEED_TITLE: &str = "Chinese Characteristics and Practice of Digital Diplomacy";
@@ -269,6 +269,9 @@ async fn the_cite_panel_copies_each_style_and_offers_downloads() {
     // Copying goes through the Clipboard API; record what it is given.
     r.js("window.__copied = []; navigator.clipboard.writeText = t => { window.__copied.push(t); return Promise.resolve(); };")
         .await;
+    r.js("document.querySelector('.cite-panel').scrollIntoView();")
+        .await;
+    r.screenshot("cite-panel.png").await;
     r.click(".citation[data-style='apa'] button.copy").await;
     r.wait_text(".copy-status", "已复制").await;
     let apa = r.text("#cite-apa").await.unwrap_or_default();
@@ -305,4 +308,90 @@ async fn the_cite_panel_copies_each_style_and_offers_downloads() {
         Some(format!("{}?lang=zh", r.url(SEED)).as_str())
     );
     r.close().await;
+}
+
+/// A fictitious catalogue of `n` articles whose titles all hold "placeholder".
+fn many_articles(n: usize) -> Vec<u8> {
+    let articles: Vec<serde_json::Value> = (1..=n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("sample-{i}"),
+                "year": 2025,
+                "volume": "1",
+                "issue": "1",
+                "pages": format!("{i}"),
+                "title": { "en": format!("Placeholder article number {i}") },
+                "abstract": { "en": "A fictitious abstract for a scale test." }
+            })
+        })
+        .collect();
+    serde_json::to_vec(&serde_json::json!({
+        "format": "abstract-catalogue/1",
+        "journal": { "title": { "en": "Sample Journal (fictitious)" } },
+        "articles": articles
+    }))
+    .expect("serialise")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn long_result_lists_grow_on_request_and_slash_focuses_the_box() {
+    let setup = Setup::default().catalogue(catalogue_body(many_articles(120)));
+    let r = Reader::open(setup).await;
+    r.goto("").await;
+    r.wait_text(".toc-issue h3", "2025, Vol. 1, Issue (1)")
+        .await;
+    // `/` puts the focus in the search box, and typing there searches.
+    r.press("/").await;
+    let focused = r.js("return document.activeElement.id;").await;
+    assert_eq!(focused.as_str(), Some("search-input"));
+    r.type_text("#search-input", "placeholder").await;
+    r.wait_text(".result-count", "120 results").await;
+    assert_eq!(r.count(".search-results .article-item").await, 50);
+    r.click(".more-results button").await;
+    r.wait_until("100 shown", || async {
+        r.count(".search-results .article-item").await == 100
+    })
+    .await;
+    r.click(".more-results button").await;
+    r.wait_until("all shown", || async {
+        r.count(".search-results .article-item").await == 120
+    })
+    .await;
+    assert_eq!(r.count(".more-results").await, 0);
+    r.close().await;
+}
+
+/// The sample's own catalogue with its search index missing, broken or cut
+/// off: the reader indexes the catalogue itself and finds the same.
+#[tokio::test(flavor = "current_thread")]
+async fn without_a_usable_index_the_catalogue_still_searches() {
+    let answers = [
+        Canned::Respond {
+            status: 404,
+            content_type: "text/html",
+            body: b"<h1>Not found</h1>".to_vec(),
+        },
+        Canned::Respond {
+            status: 200,
+            content_type: "application/json",
+            body: br#"{"format":"abstract-search/1","ids":[1]}"#.to_vec(),
+        },
+        Canned::CutOff {
+            body: vec![b' '; 4096],
+            sent: 100,
+        },
+    ];
+    for answer in answers {
+        let mut setup = Setup::default();
+        setup.canned.insert("search-index.json".into(), answer);
+        let r = Reader::open(setup).await;
+        r.goto("search/?q=数字外交&lang=en").await;
+        r.wait_text(".result-count", "2 results").await;
+        assert!(
+            r.texts(".search-results .list-link")
+                .await
+                .contains(&SEED_TITLE.to_owned())
+        );
+        r.close().await;
+    }
 }

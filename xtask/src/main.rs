@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod generate;
 mod import;
 mod install;
 mod publish;
@@ -33,6 +34,9 @@ cargo xtask <command>
   search  QUERY [--catalogue FILE]
           What the reader's search finds, ranked, with the index's size and
           the time one query takes.
+  generate --articles N [--out FILE]
+          Write a plainly fictitious catalogue of N articles (demos, scale
+          tests); the same N always gives the same file.
   install Install the toolchain pieces: wasm32 target, trunk, the
           wasm-bindgen CLI matching Cargo.lock, wasm-opt.
 ";
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         "build" => build::run(rest),
         "check" => check::run(rest),
         "import" => import::run(rest),
+        "generate" => generate::run(rest),
         "install" => install::run(rest),
         "search" => search::run(rest),
         "help" | "--help" | "-h" => {

@@ -12,7 +12,7 @@ use crate::components::article_list::issue_href;
 use crate::components::article_nav::article_nav;
 use crate::components::cite_panel::cite_panel;
 use crate::components::keyword_chips::keyword_chips;
-use crate::components::text::{fallback_note, rich, rich_paragraphs};
+use crate::components::text::{fallback_note, rich};
 use crate::prefs::site_path;
 
 /// An article page's content in a view: one column per language, the Cite
@@ -92,13 +92,29 @@ pub fn article_column(
                 <h2 id=format!("abstract-{}", lang.tag())>{labels.abstract_heading}</h2>
                 {article.abstract_text().pick(lang).map(|shown| view! {
                     {fallback_note(labels, shown).map(|note| view! { <p class="fallback-line">{note}</p> })}
-                    <div class="abstract-text" lang=shown.tag.to_owned()>{rich_paragraphs(shown.text)}</div>
+                    <div class="abstract-text" lang=shown.tag.to_owned()>{abstract_paragraphs(shown.text)}</div>
                 })}
             </section>
             {keyword_chips(article, lang, labels, lang_query)}
         </article>
     }
     .into_any()
+}
+
+/// The abstract's paragraphs (split at blank lines), marked for the Element Timing API so
+/// `cargo xtask bench` can read when the abstract was first painted (the
+/// mark must sit on the element holding the text).
+fn abstract_paragraphs(text: &str) -> Vec<AnyView> {
+    catalogue::paragraphs(text)
+        .iter()
+        .map(|p| {
+            // `elementtiming` is not among the view macro's attributes.
+            leptos::html::p()
+                .attr("elementtiming", "abstract")
+                .child(rich(p))
+                .into_any()
+        })
+        .collect()
 }
 
 fn journal_line(issn: Option<&str>, eissn: Option<&str>, cn: Option<&str>) -> Option<AnyView> {

@@ -4,7 +4,7 @@
 //! Catalogue strings only ever become text nodes; the four inline tags are
 //! rebuilt as elements from the parsed tree. Nothing is set as HTML.
 
-use catalogue::{Inline, InlineTag, Labels, Shown, paragraphs, parse_inline};
+use catalogue::{Inline, InlineTag, Labels, Shown, parse_inline};
 use leptos::prelude::*;
 
 fn inline_view(node: Inline) -> AnyView {
@@ -25,14 +25,6 @@ fn inline_view(node: Inline) -> AnyView {
 /// Inline text with its four allowed tags rendered.
 pub fn rich(text: &str) -> Vec<AnyView> {
     parse_inline(text).into_iter().map(inline_view).collect()
-}
-
-/// A block of paragraphs (split at blank lines), each with inline markup.
-pub fn rich_paragraphs(text: &str) -> Vec<AnyView> {
-    paragraphs(text)
-        .iter()
-        .map(|p| view! { <p>{rich(p)}</p> }.into_any())
-        .collect()
 }
 
 /// The visible note after text in another language than the page's, e.g.

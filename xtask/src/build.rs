@@ -103,26 +103,36 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     step(&format!("Checking {}", options.catalogue.display()));
     let (catalogue, fingerprint) = check::load(&options.catalogue)?;
     eprintln!("    ok: {} articles", catalogue.articles().len());
-
-    step(&format!(
-        "Building the release app with trunk (base path {})",
-        options.base
-    ));
     let out = absolute(&options.out)?;
+    build_app(tools, &options.base, &out)?;
+    write_site(&catalogue, &fingerprint, options, &out)?;
+    report_sizes(&out);
+    Ok(catalogue)
+}
+
+/// The release app (trunk) into `out`, for the base path `base`.
+pub fn build_app(tools: &Tools, base: &str, out: &Path) -> Result {
+    step(&format!(
+        "Building the release app with trunk (base path {base})"
+    ));
     exec(
         Command::new(tools.trunk())
             .current_dir(project_root())
             .env("PATH", tools.path())
-            .args([
-                "build",
-                "--release",
-                "--public-url",
-                &options.base,
-                "--dist",
-            ])
-            .arg(&out),
-    )?;
+            .args(["build", "--release", "--public-url", base, "--dist"])
+            .arg(out),
+    )
+}
 
+/// Everything but the app: the catalogue, its schema and search index, the
+/// app's page at every address, the prerendered article pages, robots.txt
+/// and sitemap.xml. `out` already holds the app.
+pub fn write_site(
+    catalogue: &Catalogue,
+    fingerprint: &str,
+    options: &SiteOptions,
+    out: &Path,
+) -> Result {
     step("Writing the catalogue and a page for every address");
     copy(&options.catalogue, &out.join("catalogue.json"))?;
     // Editors validate catalogues against it through their "$schema".
@@ -135,7 +145,7 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
         copy(&index, &out.join(page))?;
     }
     step("Building the search index");
-    let search_index = SearchIndex::build(&catalogue, &fingerprint, &catalogue::search::nfkd);
+    let search_index = SearchIndex::build(catalogue, fingerprint, &catalogue::search::nfkd);
     let search_json = search_index.to_json();
     write(&out.join(catalogue::SEARCH_INDEX_FILE), &search_json)?;
     eprintln!(
@@ -159,7 +169,7 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
             "--",
         ])
         .arg("--site")
-        .arg(&out)
+        .arg(out)
         .arg("--catalogue")
         .arg(absolute(&options.catalogue)?)
         .args(["--base", &options.base]);
@@ -174,14 +184,13 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     if let Some(site_url) = &options.site_url {
         write(
             &out.join("sitemap.xml"),
-            &publish::sitemap_xml(site_url, &catalogue),
+            &publish::sitemap_xml(site_url, catalogue),
         )?;
     }
-    report_sizes(&out);
-    Ok(catalogue)
+    Ok(())
 }
 
-fn absolute(path: &Path) -> Result<PathBuf> {
+pub fn absolute(path: &Path) -> Result<PathBuf> {
     if path.is_absolute() {
         return Ok(path.to_path_buf());
     }
@@ -190,11 +199,11 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(cwd.join(path))
 }
 
-fn write(path: &Path, text: &str) -> Result {
+pub fn write(path: &Path, text: &str) -> Result {
     std::fs::write(path, text).map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
 }
 
-fn copy(from: &Path, to: &Path) -> Result {
+pub fn copy(from: &Path, to: &Path) -> Result {
     if let Some(parent) = to.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
@@ -209,7 +218,7 @@ fn copy(from: &Path, to: &Path) -> Result {
 }
 
 /// Prints the bundle's sizes, the numbers the reader's first load costs.
-fn report_sizes(out: &Path) {
+pub fn report_sizes(out: &Path) {
     let Ok(entries) = std::fs::read_dir(out) else {
         return;
     };

@@ -2,6 +2,7 @@
 //! `.cargo/config.toml`). One module per command; standard library only, so
 //! it compiles in seconds.
 
+mod bench;
 mod build;
 mod check;
 mod generate;
@@ -20,6 +21,11 @@ cargo xtask <command>
 
   serve   [--port N] [--catalogue FILE]
           Install what is missing, build the reader, serve it on 127.0.0.1.
+  bench   [--sizes 1,1000,10000,100000] [--runs 5]
+          Measure cold loads (as a ratio to a plain static page of the same
+          article), bytes, language switch, next article, search and memory
+          at each catalogue size in headless Chromium; print a table and
+          write target/bench/report.json.
   test    Run every test: formatting, clippy, library tests, and the browser
           tests against the release build in headless Chromium.
   build   [--catalogue FILE] [--base /path/] [--out DIR] [--site-url URL]
@@ -50,6 +56,7 @@ fn main() -> ExitCode {
     let result = match command {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
+        "bench" => bench::run(rest),
         "build" => build::run(rest),
         "check" => check::run(rest),
         "import" => import::run(rest),

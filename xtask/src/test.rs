@@ -120,9 +120,9 @@ pub fn run(args: &[String]) -> Result {
     Ok(())
 }
 
-struct Browser {
-    chromium: String,
-    chromedriver: String,
+pub struct Browser {
+    pub chromium: String,
+    pub chromedriver: String,
 }
 
 fn which(name: &str) -> Option<String> {
@@ -133,7 +133,7 @@ fn which(name: &str) -> Option<String> {
 
 /// Finds Chromium and chromedriver, installing Debian's packages when
 /// missing and we are root; otherwise says what to install.
-fn ensure_browser() -> Result<Browser> {
+pub fn ensure_browser() -> Result<Browser> {
     let find = || {
         Some(Browser {
             chromium: which("chromium").or_else(|| which("chromium-browser"))?,
@@ -173,13 +173,13 @@ fn ensure_browser() -> Result<Browser> {
 }
 
 /// A chromedriver process on a free local port, stopped when dropped.
-struct ChromeDriver {
+pub struct ChromeDriver {
     child: Child,
     port: u16,
 }
 
 impl ChromeDriver {
-    fn start(binary: &str) -> Result<ChromeDriver> {
+    pub fn start(binary: &str) -> Result<ChromeDriver> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
@@ -204,7 +204,7 @@ impl ChromeDriver {
         Ok(driver)
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 }

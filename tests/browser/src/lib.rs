@@ -108,7 +108,7 @@ impl Reader {
         config.not_found_page = setup.not_found_page;
         config.canned = std::mem::take(&mut setup.canned);
         let server = Server::start(config, 0).expect("start the static server");
-        let client = browser(&setup).await;
+        let client = start_browser(&setup).await;
         let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_default();
         let session = client
             .session_id()
@@ -330,7 +330,8 @@ impl Drop for Reader {
     }
 }
 
-async fn browser(setup: &Setup) -> Client {
+/// A new Chromium session (a fresh profile: nothing cached) for `setup`.
+pub async fn start_browser(setup: &Setup) -> Client {
     let (lang, width, height) = (setup.browser_lang, setup.width, setup.height);
     let webdriver = std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| {
         panic!("WEBDRIVER_URL is not set: run the browser tests with `cargo xtask test`")

@@ -14,6 +14,7 @@ use std::process::Command;
 
 use crate::build::{self, SiteOptions};
 use crate::check;
+use crate::compress;
 use crate::generate;
 use crate::install;
 use crate::test::{ChromeDriver, ensure_browser};
@@ -156,7 +157,9 @@ fn write_static_page(site: &Path, id: &str) -> Result {
     let dir = site.join("bench-static");
     std::fs::create_dir_all(&dir)
         .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
-    build::write(&dir.join(format!("{id}.html")), &plain)
+    build::write(&dir.join(format!("{id}.html")), &plain)?;
+    // Served as the app's pages are: compressed where the client accepts it.
+    compress::precompress(&dir).map(|_| ())
 }
 
 /// Removes `<script>…</script>` elements and the preload links for the

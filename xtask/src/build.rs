@@ -20,6 +20,7 @@ use catalogue::Catalogue;
 use catalogue::search::SearchIndex;
 
 use crate::check;
+use crate::compress;
 use crate::install::{self, Tools};
 use crate::publish;
 use crate::util::{Args, Result, exec, failed, project_root, step, usage};
@@ -187,6 +188,9 @@ pub fn write_site(
             &publish::sitemap_xml(site_url, catalogue),
         )?;
     }
+    step("Precompressing (.gz and .br copies beside every text file)");
+    let count = compress::precompress(out)?;
+    eprintln!("    {count} files");
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 mod bench;
 mod build;
 mod check;
+mod compress;
 mod generate;
 mod import;
 mod install;

@@ -47,6 +47,10 @@ pub struct Config {
     pub not_found_page: bool,
     /// Canned answers by path relative to the mount (`catalogue.json`).
     pub canned: HashMap<String, Canned>,
+    /// Serve `F.br` or `F.gz` for `F` when the client accepts it and the
+    /// copy exists, as nginx's `gzip_static` does (`cargo xtask build`
+    /// writes them).
+    pub precompressed: bool,
 }
 
 impl Config {
@@ -61,6 +65,7 @@ impl Config {
             mount,
             not_found_page: false,
             canned: HashMap::new(),
+            precompressed: true,
         }
     }
 }
@@ -152,6 +157,8 @@ struct Request {
     method: String,
     path: String,
     query: String,
+    /// The `accept-encoding` header, lower case.
+    accept_encoding: String,
 }
 
 fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
@@ -160,11 +167,17 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
     if reader.read_line(&mut line)? == 0 {
         return Ok(None);
     }
-    // Headers are read and ignored: nothing here depends on them.
+    // Only `accept-encoding` matters here; other headers are ignored.
+    let mut accept_encoding = String::new();
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.trim().eq_ignore_ascii_case("accept-encoding")
+        {
+            accept_encoding = value.trim().to_ascii_lowercase();
         }
     }
     let mut parts = line.split_whitespace();
@@ -178,6 +191,7 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
         method,
         path,
         query,
+        accept_encoding,
     }))
 }
 
@@ -225,10 +239,42 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
         }
         file.push("index.html");
     }
+    if config.precompressed
+        && let Some((encoding, body)) = precompressed(&file, &request.accept_encoding)
+    {
+        let content_type = content_type(&file);
+        return respond_with(
+            &mut stream,
+            200,
+            content_type,
+            Some(encoding),
+            &body,
+            head_only,
+        );
+    }
     match std::fs::read(&file) {
         Ok(body) => respond(&mut stream, 200, content_type(&file), &body, head_only),
         Err(_) => not_found(&mut stream, config, head_only),
     }
+}
+
+/// The best precompressed copy of `file` the client accepts: brotli, then
+/// gzip.
+fn precompressed(file: &Path, accept_encoding: &str) -> Option<(&'static str, Vec<u8>)> {
+    let accepts = |coding: &str| {
+        accept_encoding
+            .split(',')
+            .any(|c| c.split(';').next().map(str::trim) == Some(coding))
+    };
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .filter(|(coding, _)| accepts(coding))
+        .find_map(|(coding, extension)| {
+            let mut name = file.as_os_str().to_owned();
+            name.push(".");
+            name.push(extension);
+            std::fs::read(&name).ok().map(|body| (coding, body))
+        })
 }
 
 /// Joins a URL path to the root, refusing anything that climbs out of it.
@@ -289,6 +335,19 @@ fn respond(
     body: &[u8],
     head_only: bool,
 ) -> io::Result<()> {
+    respond_with(stream, status, content_type, None, body, head_only)
+}
+
+/// An answer; `encoding` names the body's content coding when it is a
+/// precompressed copy.
+fn respond_with(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    encoding: Option<&str>,
+    body: &[u8],
+    head_only: bool,
+) -> io::Result<()> {
     let reason = match status {
         200 => "OK",
         301 => "Moved Permanently",
@@ -297,9 +356,12 @@ fn respond(
         500 => "Internal Server Error",
         _ => "Status",
     };
+    let encoding = encoding
+        .map(|e| format!("content-encoding: {e}\r\nvary: accept-encoding\r\n"))
+        .unwrap_or_default();
     write!(
         stream,
-        "HTTP/1.1 {status} {reason}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\ncache-control: no-cache\r\nconnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\ncontent-type: {content_type}\r\n{encoding}content-length: {}\r\ncache-control: no-cache\r\nconnection: close\r\n\r\n",
         body.len()
     )?;
     if !head_only {
@@ -399,6 +461,54 @@ mod tests {
         assert!(missing.starts_with("HTTP/1.1 404") && missing.ends_with("404 not found\n"));
         assert!(get(&server, "/reader/../../etc/passwd").starts_with("HTTP/1.1 404"));
         assert!(get(&server, "/elsewhere").starts_with("HTTP/1.1 404"));
+    }
+
+    #[test]
+    fn precompressed_copies_are_served_to_clients_that_accept_them() {
+        let dir = site();
+        std::fs::write(dir.join("data.json"), "plain").unwrap();
+        std::fs::write(dir.join("data.json.gz"), "gzipped").unwrap();
+        std::fs::write(dir.join("data.json.br"), "brotli").unwrap();
+        let server = Server::start(Config::new(&dir, "/"), 0).unwrap();
+        let ask = |encodings: &str| {
+            let mut stream = TcpStream::connect(server.addr()).unwrap();
+            write!(
+                stream,
+                "GET /data.json HTTP/1.1\r\nhost: x\r\nAccept-Encoding: {encodings}\r\n\r\n"
+            )
+            .unwrap();
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            answer
+        };
+        let br = ask("gzip, deflate, br");
+        assert!(
+            br.contains("content-encoding: br") && br.ends_with("brotli"),
+            "{br}"
+        );
+        assert!(br.contains("content-type: application/json"));
+        let gz = ask("gzip;q=1.0, identity");
+        assert!(
+            gz.contains("content-encoding: gzip") && gz.ends_with("gzipped"),
+            "{gz}"
+        );
+        let plain = get(&server, "/data.json");
+        assert!(
+            !plain.contains("content-encoding") && plain.ends_with("plain"),
+            "{plain}"
+        );
+        let mut config = Config::new(&dir, "/");
+        config.precompressed = false;
+        let off = Server::start(config, 0).unwrap();
+        let mut stream = TcpStream::connect(off.addr()).unwrap();
+        write!(
+            stream,
+            "GET /data.json HTTP/1.1\r\nAccept-Encoding: br\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        assert!(answer.ends_with("plain"), "{answer}");
     }
 
     #[test]

@@ -23,3 +23,12 @@
   document.documentElement.setAttribute("data-view", view);
   document.documentElement.setAttribute("lang", view === "zh" ? "zh" : "en");
 })();
+
+// Once the page has loaded, the service worker (sw.js) keeps the app and
+// the pages read for reading offline. Browsers offer it only over HTTPS and
+// on localhost.
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("sw.js").catch(function () { /* offline reading is a bonus */ });
+  });
+}

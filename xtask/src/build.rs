@@ -188,10 +188,61 @@ pub fn write_site(
             &publish::sitemap_xml(site_url, catalogue),
         )?;
     }
+    service_worker(out)?;
     step("Precompressing (.gz and .br copies beside every text file)");
     let count = compress::precompress(out)?;
     eprintln!("    {count} files");
     Ok(())
+}
+
+/// Writes the app's files and a version into `sw.js`: the version changes
+/// with the app (trunk's file names carry content hashes), so a new
+/// deployment installs a new worker, which deletes the old cache.
+fn service_worker(out: &Path) -> Result {
+    let path = out.join("sw.js");
+    let template = std::fs::read_to_string(&path)
+        .map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?;
+    let mut files = vec!["index.html".to_owned(), "view.js".to_owned()];
+    let entries = std::fs::read_dir(out)
+        .map_err(|e| failed(format!("cannot read {}: {e}", out.display())))?;
+    let mut hashed: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            name != "sw.js"
+                && name != "view.js"
+                && [".js", ".wasm", ".css"]
+                    .iter()
+                    .any(|ext| name.ends_with(ext))
+        })
+        .collect();
+    hashed.sort();
+    files.extend(hashed);
+    let mut identity = files.join("\n");
+    for unhashed in ["index.html", "view.js"] {
+        identity.push_str(&std::fs::read_to_string(out.join(unhashed)).unwrap_or_default());
+    }
+    let version = &catalogue::search::fingerprint(&identity)[..12];
+    let list = serde_json::to_string(&files)
+        .map_err(|e| failed(format!("cannot list the app's files: {e}")))?;
+    let worker = template
+        .replacen(
+            "const VERSION = \"dev\";",
+            &format!("const VERSION = \"{version}\";"),
+            1,
+        )
+        .replacen(
+            "const APP_FILES = [];",
+            &format!("const APP_FILES = {list};"),
+            1,
+        );
+    if worker == template {
+        return Err(failed(format!(
+            "{} has no VERSION/APP_FILES lines to fill in",
+            path.display()
+        )));
+    }
+    write(&path, &worker)
 }
 
 pub fn absolute(path: &Path) -> Result<PathBuf> {

@@ -4,7 +4,7 @@
 //! the fly (GitHub Pages) ignore them.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::util::{Result, failed};
 
@@ -27,47 +27,68 @@ const TEXT: [&str; 9] = [
 /// 5, about as small as gzip -9 and as fast.
 const BEST_BROTLI_FOR: [&str; 3] = ["wasm", "js", "css"];
 
-/// Writes `.gz` and `.br` copies of every text file under `dir`; returns
-/// how many files it compressed.
+/// Writes `.gz` and `.br` copies of every text file under `dir`, on every
+/// core; returns how many files it compressed.
 pub fn precompress(dir: &Path) -> Result<usize> {
-    let mut count = 0;
+    let mut files = Vec::new();
+    text_files(dir, &mut files)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().try_for_each(|f| compress_file(f))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(failed("a compression thread panicked")))
+            })
+            .collect::<Result<Vec<()>>>()
+    })?;
+    Ok(files.len())
+}
+
+/// Every file under `dir` worth a compressed copy.
+fn text_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| failed(format!("cannot read {}: {e}", dir.display())))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            count += precompress(&path)?;
+            text_files(&path, files)?;
             continue;
         }
         let is_text = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| TEXT.contains(&e));
-        if !is_text {
-            continue;
-        }
         // An owner may replace catalogue.json without rebuilding; a stale
         // copy beside it would be served instead (hosts do not compare
         // dates), so it has none.
-        if path.file_name().is_some_and(|n| n == "catalogue.json") {
-            continue;
+        let is_catalogue = path.file_name().is_some_and(|n| n == "catalogue.json");
+        if is_text && !is_catalogue {
+            files.push(path);
         }
-        let bytes = std::fs::read(&path)
-            .map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?;
-        let best = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| BEST_BROTLI_FOR.contains(&e));
-        let gz = gzip(&bytes)?;
-        let br = brotli(&bytes, if best { 11 } else { 5 })?;
-        // Hosts prefer .br; where quality 5 loses to gzip, leave it out.
-        if br.len() < gz.len() {
-            write_beside(&path, "br", &br)?;
-        }
-        write_beside(&path, "gz", &gz)?;
-        count += 1;
     }
-    Ok(count)
+    Ok(())
+}
+
+fn compress_file(path: &Path) -> Result {
+    let bytes =
+        std::fs::read(path).map_err(|e| failed(format!("cannot read {}: {e}", path.display())))?;
+    let best = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| BEST_BROTLI_FOR.contains(&e));
+    let gz = gzip(&bytes)?;
+    let br = brotli(&bytes, if best { 11 } else { 5 })?;
+    // Hosts prefer .br; where quality 5 loses to gzip, leave it out.
+    if br.len() < gz.len() {
+        write_beside(path, "br", &br)?;
+    }
+    write_beside(path, "gz", &gz)
 }
 
 fn write_beside(path: &Path, extension: &str, bytes: &[u8]) -> Result {

@@ -76,6 +76,7 @@ pub struct Server {
     mount: String,
     stop: Arc<AtomicBool>,
     canned: Arc<Mutex<HashMap<String, Canned>>>,
+    offline: Arc<AtomicBool>,
 }
 
 impl Server {
@@ -86,9 +87,11 @@ impl Server {
         let stop = Arc::new(AtomicBool::new(false));
         let mount = config.mount.clone();
         let canned = Arc::new(Mutex::new(config.canned.clone()));
+        let offline = Arc::new(AtomicBool::new(false));
         let shared = Shared {
             config,
             canned: canned.clone(),
+            offline: offline.clone(),
         };
         let config = Arc::new(shared);
         let stop_flag = stop.clone();
@@ -110,7 +113,14 @@ impl Server {
             mount,
             stop,
             canned,
+            offline,
         })
+    }
+
+    /// While offline, every connection is closed without an answer: the
+    /// browser sees the network fail, as with no connection at all.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
     }
 
     /// Changes the canned answer for a path while the server runs (`None`
@@ -151,6 +161,7 @@ impl Drop for Server {
 struct Shared {
     config: Config,
     canned: Arc<Mutex<HashMap<String, Canned>>>,
+    offline: Arc<AtomicBool>,
 }
 
 struct Request {
@@ -196,6 +207,9 @@ fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
+    if shared.offline.load(Ordering::SeqCst) {
+        return stream.shutdown(Shutdown::Both);
+    }
     let config = &shared.config;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let Some(request) = read_request(&stream)? else {

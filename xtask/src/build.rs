@@ -111,7 +111,8 @@ pub fn build_site(tools: &Tools, options: &SiteOptions) -> Result<Catalogue> {
     Ok(catalogue)
 }
 
-/// The release app (trunk) into `out`, for the base path `base`.
+/// The release app (trunk) into `out`, for the base path `base`, with its
+/// start-up script in a file and a Content-Security-Policy.
 pub fn build_app(tools: &Tools, base: &str, out: &Path) -> Result {
     step(&format!(
         "Building the release app with trunk (base path {base})"
@@ -122,7 +123,58 @@ pub fn build_app(tools: &Tools, base: &str, out: &Path) -> Result {
             .env("PATH", tools.path())
             .args(["build", "--release", "--public-url", base, "--dist"])
             .arg(out),
-    )
+    )?;
+    let index = out.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| failed(format!("cannot read {}: {e}", index.display())))?;
+    let (page, script_name, script) = with_external_startup(&html)?;
+    write(&out.join(&script_name), &script)?;
+    write(&index, &page)
+}
+
+/// The policy every page carries: scripts only from the site's own files
+/// (no inline script, no eval) plus compiling wasm; styles, data and
+/// workers from the site; forms and `<base>` only to the site.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+     object-src 'none'; base-uri 'self'; form-action 'self'";
+
+/// trunk writes an inline `<script type="module">` that loads the wasm; a
+/// policy without `'unsafe-inline'` would block it. Returns the page with
+/// that script moved to `app-init-<hash>.js` (named by content, so it can
+/// be cached like trunk's files) and the policy added, the file's name and
+/// its text.
+pub fn with_external_startup(html: &str) -> Result<(String, String, String)> {
+    const OPEN: &str = "<script type=\"module\">";
+    const CLOSE: &str = "</script>";
+    let start = html.find(OPEN).ok_or_else(|| {
+        failed(
+            "trunk's index.html has no inline <script type=\"module\"> to move: has trunk changed?",
+        )
+    })?;
+    let body_start = start + OPEN.len();
+    let end = html[body_start..]
+        .find(CLOSE)
+        .map(|i| body_start + i)
+        .ok_or_else(|| failed("trunk's start-up script has no </script>"))?;
+    let script = html[body_start..end].trim().to_owned();
+    let hash = &catalogue::search::fingerprint(&script)[..16];
+    let name = format!("app-init-{hash}.js");
+    let mut page = format!(
+        "{}<script type=\"module\" src=\"{name}\"></script>{}",
+        &html[..start],
+        &html[end + CLOSE.len()..]
+    );
+    let meta = format!(
+        "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">"
+    );
+    let charset = "<meta charset=\"utf-8\">";
+    let at = page
+        .find(charset)
+        .map(|i| i + charset.len())
+        .ok_or_else(|| failed("index.html has no <meta charset=\"utf-8\">"))?;
+    page.insert_str(at, &meta);
+    Ok((page, name, script))
 }
 
 /// Everything but the app: the catalogue, its schema and search index, the
@@ -291,5 +343,26 @@ pub fn report_sizes(out: &Path) {
                 path.file_name().unwrap_or_default().to_string_lossy()
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_startup_script_moves_to_a_file_and_the_policy_is_added() {
+        let trunk = "<html><head>\n<meta charset=\"utf-8\">\n<base href=\"/r/\">\n<script src=\"view.js\"></script>\n<script type=\"module\">\nimport init from '/r/app.js';\nawait init();\n</script>\n</head><body></body></html>";
+        let (page, name, script) = with_external_startup(trunk).unwrap();
+        assert!(
+            name.starts_with("app-init-") && name.ends_with(".js"),
+            "{name}"
+        );
+        assert_eq!(script, "import init from '/r/app.js';\nawait init();");
+        assert!(page.contains(&format!("<script type=\"module\" src=\"{name}\"></script>")));
+        assert!(!page.contains("await init"), "{page}");
+        assert!(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(page.contains("<script src=\"view.js\"></script>"));
+        assert!(with_external_startup("<html></html>").is_err());
     }
 }

@@ -33,6 +33,8 @@ pub enum Canned {
     Drop,
     /// Announce the whole body but send only its first `sent` bytes.
     CutOff { body: Vec<u8>, sent: usize },
+    /// Wait, then answer 200 with this JSON body: a slow network.
+    Slow { delay: Duration, body: Vec<u8> },
 }
 
 /// What to serve and how.
@@ -422,6 +424,10 @@ fn answer_canned(stream: &mut TcpStream, canned: &Canned) -> io::Result<()> {
             body,
         } => respond(stream, *status, content_type, body, false),
         Canned::Drop => stream.shutdown(Shutdown::Both),
+        Canned::Slow { delay, body } => {
+            thread::sleep(*delay);
+            respond(stream, 200, "application/json", body, false)
+        }
         Canned::CutOff { body, sent } => {
             write!(
                 stream,

@@ -518,17 +518,6 @@ async fn contract_errors_are_all_listed_with_their_paths() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn retry_loads_the_catalogue_once_it_is_there() {
-    let r = Reader::open(Setup::default().catalogue(Canned::Drop)).await;
-    r.goto(&format!("{SEED}?lang=zh")).await;
-    r.wait_text(".load-error", "重试").await;
-    r.server.set_canned("catalogue.json", None);
-    r.click(".load-error button").await;
-    r.wait_text(".abstract h2", "摘要").await;
-    r.close().await;
-}
-
-#[tokio::test(flavor = "current_thread")]
 async fn html_like_text_is_shown_literally_and_never_runs() {
     let setup = Setup {
         not_found_page: true,

@@ -83,7 +83,7 @@ pub fn article_column(
                 {affiliations(article, lang, labels)}
                 {dates(article, labels)}
                 {article.doi().map(|doi| view! {
-                    <p class="doi">"DOI: "<a href=format!("https://doi.org/{doi}")>{doi.to_owned()}</a></p>
+                    <p class="doi">"DOI: "<a href=catalogue::doi_url(doi)>{doi.to_owned()}</a></p>
                 })}
             </header>
             {author_notes(article, lang, labels)}
@@ -156,12 +156,27 @@ fn authors(article: &Article, lang: Lang, labels: &'static Labels) -> Option<Any
                     <span lang=shown.tag.to_owned()>{shown.text.to_owned()}</span>
                     {(numbered && !marks.is_empty()).then(|| view! { <sup class="aff-mark">{marks}</sup> })}
                     {author.is_corresponding().then(|| view! { <sup class="corresponding" title="Corresponding author">"*"</sup> })}
+                    {author_links(author, shown.text)}
                 </span>
             }
             .into_any())
         })
         .collect();
     Some(view! { <p class="authors">{names}{first_fallback.and_then(|s| fallback_note(labels, s))}</p> }.into_any())
+}
+
+/// An author's ORCID iD and e-mail as links, when they are valid ones
+/// (anything else in the catalogue is not linked: see `catalogue::links`).
+fn author_links(author: &catalogue::Author, name: &str) -> Option<AnyView> {
+    let orcid = author.orcid().and_then(catalogue::orcid_url).map(|url| {
+        let label = format!("ORCID iD of {name}");
+        view! { " "<a class="orcid" href=url aria-label=label>"iD"</a> }
+    });
+    let email = author.email().and_then(catalogue::mailto).map(|url| {
+        let label = format!("E-mail {name}");
+        view! { " "<a class="email" href=url aria-label=label>"✉"</a> }
+    });
+    (orcid.is_some() || email.is_some()).then(|| view! { {orcid}{email} }.into_any())
 }
 
 fn affiliations(article: &Article, lang: Lang, labels: &'static Labels) -> Option<AnyView> {

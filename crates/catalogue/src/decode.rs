@@ -656,7 +656,26 @@ impl Decoder {
             .and_then(|v| self.text(v, &at.key("bio"), false))
             .filter(|t| !t.is_empty());
         let orcid = self.opt_string(obj, "orcid", at, "0000-0002-1825-0097");
+        if let Some(o) = &orcid
+            && crate::links::orcid_id(o).is_none()
+        {
+            self.warn(
+                &at.key("orcid"),
+                format!(
+                    "{o:?} is not an ORCID iD (0000-0002-1825-0097, with a correct last digit): \
+                     readers see no ORCID link"
+                ),
+            );
+        }
         let email = self.opt_string(obj, "email", at, "name@example.org");
+        if let Some(e) = &email
+            && crate::links::mailto(e).is_none()
+        {
+            self.warn(
+                &at.key("email"),
+                format!("{e:?} is not a plain e-mail address: readers see no e-mail link"),
+            );
+        }
         let corresponding = match Self::optional(obj, "corresponding") {
             None => false,
             Some(Value::Bool(b)) => *b,

@@ -19,6 +19,7 @@ mod format;
 mod keyword;
 mod labels;
 mod lang;
+mod links;
 mod lint;
 mod locate;
 mod markup;
@@ -37,6 +38,7 @@ pub use keyword::fold_keyword;
 pub use keyword::fold_normalized_keyword;
 pub use labels::Labels;
 pub use lang::{Lang, LangText, Shown, View};
+pub use links::{doi_url, mailto, orcid_id, orcid_url};
 pub use markup::{Inline, InlineTag, paragraphs, parse_inline, plain_text};
 pub use meta::{HeadTag, escape_attr, head_tags};
 pub use model::{

@@ -182,3 +182,30 @@ fn warnings_come_with_errors_when_a_file_is_refused() {
         "errors first"
     );
 }
+
+#[test]
+fn an_orcid_or_email_that_cannot_be_linked_is_named() {
+    let text = serde_json::json!({
+        "format": "abstract-catalogue/1",
+        "journal": { "title": { "en": "Sample Journal (fictitious)" } },
+        "articles": [{
+            "id": "a1", "year": 2025,
+            "title": { "en": "T" }, "abstract": { "en": "A" },
+            "authors": [
+                { "name": { "en": "Placeholder One" }, "orcid": "0000-0002-1825-0098", "email": "javascript:x//@example.org" },
+                { "name": { "en": "Placeholder Two" }, "orcid": "0000-0002-1825-0097", "email": "two@example.org" }
+            ]
+        }]
+    })
+    .to_string();
+    let (_, warnings) = catalogue::Catalogue::check_json(&text).expect("loads");
+    let paths: Vec<String> = warnings.iter().map(|w| w.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "articles[0].authors[0].orcid",
+            "articles[0].authors[0].email"
+        ],
+        "{warnings:?}"
+    );
+}

@@ -569,10 +569,91 @@ async fn html_like_text_is_shown_literally_and_never_runs() {
             .unwrap_or_default()
             .contains("<script>")
     );
+    // Links from catalogue values: only checked, encoded addresses.
+    assert_eq!(
+        r.attr(".doi a", "href").await.as_deref(),
+        Some("https://doi.org/10.1234/x%22%20onmouseover=%22window.__ran='doi'")
+    );
+    let author_links = r
+        .js("return [...document.querySelectorAll('.authors a')].map(a => a.getAttribute('href'));")
+        .await;
+    assert_eq!(
+        author_links,
+        serde_json::json!([
+            "https://orcid.org/0000-0002-1825-0097",
+            "mailto:three@example.org"
+        ]),
+        "an invalid ORCID iD or e-mail is not linked"
+    );
+    let schemes = r
+        .js("return [...document.querySelectorAll('a[href]')].map(a => new URL(a.href).protocol);")
+        .await;
+    for scheme in schemes.as_array().into_iter().flatten() {
+        assert!(
+            ["http:", "https:", "mailto:", "data:"].contains(&scheme.as_str().unwrap_or_default()),
+            "a link with scheme {scheme}"
+        );
+    }
+    // Bidirectional overrides and zero-width characters stay as written.
+    r.click(".lang-toggle button[lang=zh]").await;
+    r.wait_text("h1", "标题").await;
+    assert_eq!(
+        r.js("return document.querySelector('h1 span').textContent;")
+            .await
+            .as_str(),
+        Some("\u{202e}RTL override\u{202c} and zero\u{200b}width\u{200d} joiner 标题")
+    );
     assert_eq!(
         r.js("return window.__ran === undefined").await,
         true,
         "catalogue text ran as script"
+    );
+    r.close().await;
+}
+
+/// A catalogue of extremes: a 1 MB abstract and 10,000 keywords.
+fn oversized() -> Vec<u8> {
+    let keywords: Vec<String> = (0..10_000).map(|i| format!("keyword {i}")).collect();
+    let huge = "placeholder text ".repeat(1_048_576 / 17);
+    serde_json::to_vec(&serde_json::json!({
+        "format": "abstract-catalogue/1",
+        "journal": { "title": { "en": "Sample Journal (fictitious)" } },
+        "articles": [{
+            "id": "oversized",
+            "year": 2025,
+            "title": { "en": "An oversized fictitious article" },
+            "abstract": { "en": huge, "zh": "虚构的超长摘要。" },
+            "keywords": { "en": keywords }
+        }]
+    }))
+    .expect("serialise")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_oversized_article_shows_whole_and_the_page_stays_responsive() {
+    let setup = Setup {
+        not_found_page: true,
+        ..Setup::default()
+    }
+    .catalogue(catalogue_body(oversized()));
+    let r = Reader::open(setup).await;
+    r.goto("article/oversized/?lang=en").await;
+    r.wait_text("h1", "An oversized fictitious article").await;
+    assert_eq!(r.count(".chips li").await, 10_000);
+    let length = r
+        .js("return document.querySelector('.abstract-text').textContent.length;")
+        .await
+        .as_u64()
+        .unwrap_or_default();
+    assert!(length > 1_000_000, "{length}");
+    // Still answering: the toggle re-renders the page.
+    r.click(".lang-toggle button[lang=zh]").await;
+    r.wait_text(".abstract h2", "摘要").await;
+    assert!(
+        r.text(".abstract-text")
+            .await
+            .unwrap_or_default()
+            .contains("虚构的超长摘要")
     );
     r.close().await;
 }

@@ -113,6 +113,9 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     provide_context(state);
     Effect::new(move |_| prefs::set_document_lang(view.get().chrome_lang()));
 
+    // Announced to screen readers after a switch (not on load), in the
+    // language of the view picked.
+    let announcement = RwSignal::new("");
     let navigate = use_navigate();
     // Switching view: remember it, and put it in the URL by replacing the
     // history entry (a language switch is not a page to go back to). The
@@ -120,6 +123,7 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     // same frame, with no refetch.
     let choose = Callback::new(move |next: View| {
         prefs::remember_view(next);
+        announcement.set(Labels::of(next.chrome_lang()).view_announcement(next));
         if let Some(url) = url_with_lang(next) {
             navigate(
                 &url,
@@ -184,6 +188,9 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
             query=search_query
             on_search=Some(on_search)
         />
+        <p class="visually-hidden" role="status" aria-live="polite" id="view-announcement">
+            {move || announcement.get()}
+        </p>
         <main id="content" tabindex="-1">
             {move || match catalogue.get() {
                 None => view! { <p class="loading" role="status">{move || state.labels().loading}</p> }.into_any(),

@@ -33,13 +33,15 @@ pub fn LangToggle(
         <div class="lang-toggle" role="group" aria-label=group_label>
             {button(View::One(Lang::En), "English", "en")}
             {button(View::One(Lang::Zh), "中文", "zh")}
+            // The accessible name starts with the visible text, as speech
+            // input users say what they see.
             <button
                 type="button"
                 aria-pressed=move || (current.get() == View::Both).to_string()
-                aria-label=both_label
                 on:click=move |_| on_choose.run(View::Both)
             >
                 "EN + 中文"
+                <span class="visually-hidden">" ("{both_label}")"</span>
             </button>
         </div>
     }

@@ -19,6 +19,8 @@ use crate::util::{Result, exec, failed, output_of, project_root, step};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
+/// The accessibility audit the browser tests inject (npm package).
+const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Where the tools are, once installed.
 pub struct Tools {
@@ -164,4 +166,40 @@ pub fn ensure() -> Result<Tools> {
         )?;
     }
     Ok(tools)
+}
+
+/// `axe.min.js` from the npm package axe-core, installed when missing; the
+/// browser tests inject it into each page to audit it.
+pub fn ensure_axe_core() -> Result<PathBuf> {
+    let prefix = data_dir().join(format!("axe-core-{AXE_CORE_VERSION}"));
+    let script = prefix.join("node_modules/axe-core/axe.min.js");
+    if script.is_file() {
+        eprintln!("    ok: axe-core {AXE_CORE_VERSION} (npm)");
+        return Ok(script);
+    }
+    step(&format!(
+        "Installing the accessibility audit from the npm package axe-core@{AXE_CORE_VERSION}"
+    ));
+    if output_of("npm", &["--version"]).is_none() {
+        return Err(failed(
+            "npm is needed to install axe-core for the accessibility tests. Install Node.js and \
+             npm (Debian: apt-get install nodejs npm) and run again.",
+        ));
+    }
+    std::fs::create_dir_all(&prefix)
+        .map_err(|e| failed(format!("cannot create {}: {e}", prefix.display())))?;
+    exec(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+    )?;
+    if script.is_file() {
+        Ok(script)
+    } else {
+        Err(failed(format!(
+            "npm installed axe-core but {} is missing",
+            script.display()
+        )))
+    }
 }

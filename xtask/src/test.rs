@@ -98,6 +98,7 @@ pub fn run(args: &[String]) -> Result {
 
     step("Browser tests in headless Chromium");
     let browser = ensure_browser()?;
+    let axe = crate::install::ensure_axe_core()?;
     let driver = ChromeDriver::start(&browser.chromedriver)?;
     let screenshots = root.join("target/screenshots");
     std::fs::create_dir_all(&screenshots)
@@ -109,7 +110,8 @@ pub fn run(args: &[String]) -> Result {
             .env("READER_FIXTURES_DIR", root.join("tests/fixtures"))
             .env("READER_SCREENSHOT_DIR", &screenshots)
             .env("WEBDRIVER_URL", driver.url())
-            .env("CHROMIUM_BIN", &browser.chromium),
+            .env("CHROMIUM_BIN", &browser.chromium)
+            .env("AXE_CORE_JS", &axe),
     );
     drop(driver);
     result?;

@@ -189,6 +189,19 @@ impl Labels {
         }
     }
 
+    /// What a screen reader hears after the reader picks a view.
+    pub fn view_announcement(&self, view: crate::lang::View) -> &'static str {
+        use crate::lang::View;
+        match (self.lang, view) {
+            (Lang::En, View::One(Lang::En)) => "Showing the English text",
+            (Lang::En, View::One(Lang::Zh)) => "Showing the Chinese text",
+            (Lang::En, View::Both) => "Showing English and Chinese side by side",
+            (Lang::Zh, View::One(Lang::En)) => "显示英文",
+            (Lang::Zh, View::One(Lang::Zh)) => "显示中文",
+            (Lang::Zh, View::Both) => "中英对照显示",
+        }
+    }
+
     /// "1 article" / "3 articles" / "3 篇".
     pub fn article_count(&self, n: usize) -> String {
         match (self.lang, n) {

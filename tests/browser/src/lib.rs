@@ -72,6 +72,8 @@ pub struct Setup {
     /// Let pages run JavaScript (off: what a reader without it, or a
     /// crawler, gets).
     pub javascript: bool,
+    /// Ask for the dark colour scheme (`prefers-color-scheme: dark`).
+    pub dark: bool,
 }
 
 impl Default for Setup {
@@ -84,6 +86,7 @@ impl Default for Setup {
             height: 900,
             phone: false,
             javascript: true,
+            dark: false,
         }
     }
 }
@@ -354,6 +357,10 @@ pub async fn start_browser(setup: &Setup) -> Client {
         format!("--accept-lang={lang}"),
         format!("--window-size={width},{height}"),
     ];
+    let mut args = args;
+    if setup.dark {
+        args.push("--force-dark-mode".into());
+    }
     let mut prefs = json!({ "intl": { "accept_languages": lang } });
     if !setup.javascript {
         prefs["profile"] = json!({ "managed_default_content_settings": { "javascript": 2 } });

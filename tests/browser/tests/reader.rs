@@ -218,8 +218,22 @@ async fn the_toggle_switches_without_refetching_and_is_remembered() {
         Some("true")
     );
 
+    assert_eq!(
+        r.text("#view-announcement").await.as_deref(),
+        Some(""),
+        "nothing is announced on load"
+    );
     r.click(".lang-toggle button[lang=zh]").await;
     r.wait_text(".abstract h2", "摘要").await;
+    // Screen readers hear the switch, from a polite live region.
+    assert_eq!(
+        r.text("#view-announcement").await.as_deref(),
+        Some("显示中文")
+    );
+    assert_eq!(
+        r.attr("#view-announcement", "aria-live").await.as_deref(),
+        Some("polite")
+    );
     assert!(
         r.current_url().await.ends_with("?lang=zh"),
         "{}",

@@ -14,6 +14,7 @@
 mod browse;
 pub mod cite;
 mod decode;
+mod encode;
 mod error;
 mod format;
 mod keyword;

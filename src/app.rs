@@ -12,7 +12,7 @@ use catalogue::{Catalogue, Labels, View};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, path};
 
 use crate::components::site_header::SiteHeader;
@@ -157,6 +157,18 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     });
 
     crate::keyboard::slash_focuses_search();
+    let location = use_location();
+    let skip_href = Signal::derive(move || {
+        location.pathname.track();
+        location.search.track();
+        let here = window().location();
+        format!(
+            "{}{}#{}",
+            here.pathname().unwrap_or_default(),
+            here.search().unwrap_or_default(),
+            prefs::CONTENT_ID
+        )
+    });
     let search_query = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let navigate = use_navigate();
     // Typing a search shows its results at once: the first keystroke opens
@@ -187,6 +199,7 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
             on_choose=choose
             query=search_query
             on_search=Some(on_search)
+            skip_href
         />
         <p class="visually-hidden" role="status" aria-live="polite" id="view-announcement">
             {move || announcement.get()}

@@ -81,6 +81,8 @@ pub fn read_base_path() -> String {
 
 /// The element that holds a prerendered page's content.
 pub const PRERENDERED_ID: &str = "prerendered";
+/// The `<main>` element, target of the skip link.
+pub const CONTENT_ID: &str = "content";
 /// The element the app mounts into over a prerendered page.
 pub const APP_ID: &str = "app";
 

@@ -30,6 +30,11 @@ pub fn article_body_html(catalogue: &Catalogue, article: &Article, page_url: &st
             .pick(Lang::En)
             .map(|s| (s.text.to_owned(), s.tag.to_owned()));
         let view = Memo::new(|_| View::Both);
+        let skip_href = format!(
+            "{}#{}",
+            catalogue::article_path(crate::prefs::base_path(), article.id().as_str(), ""),
+            crate::prefs::CONTENT_ID
+        );
         view! {
             <SiteHeader
                 collection=Signal::derive(move || collection.clone())
@@ -38,6 +43,7 @@ pub fn article_body_html(catalogue: &Catalogue, article: &Article, page_url: &st
                 on_choose=Callback::new(|_| ())
                 query=Signal::stored(String::new())
                 on_search=None
+                skip_href=Signal::stored(skip_href.clone())
             />
             <main id="content" tabindex="-1">{article_body(catalogue, article, View::Both, "", page_url)}</main>
         }

@@ -8,6 +8,19 @@ use crate::components::lang_toggle::LangToggle;
 use crate::components::search_box::SearchBox;
 use crate::prefs::site_path;
 
+/// Moves the keyboard focus to `<main>`: following a link to `#content`
+/// scrolls there, but Chromium does not move the focus by itself.
+fn focus_content() {
+    use leptos::wasm_bindgen::JsCast;
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::prefs::CONTENT_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
+
 /// The top of every page.
 #[component]
 pub fn SiteHeader(
@@ -26,6 +39,10 @@ pub fn SiteHeader(
     query: Signal<String>,
     /// Called as the reader types a search; `None` when prerendering.
     on_search: Option<Callback<String>>,
+    /// The skip link's target: this page's own address with `#content`
+    /// (a bare `#content` would resolve against `<base href>`, the home page).
+    #[prop(into)]
+    skip_href: Signal<String>,
 ) -> impl IntoView {
     let labels = Signal::derive(move || Labels::of(view.get().chrome_lang()));
     let lang_query = move || {
@@ -35,7 +52,7 @@ pub fn SiteHeader(
             .unwrap_or_default()
     };
     view! {
-        <a class="skip-link" href="#content">{move || labels.get().skip_to_article}</a>
+        <a class="skip-link" href=move || skip_href.get() on:click=move |_| focus_content()>{move || labels.get().skip_to_article}</a>
         <header class="site-header">
             <p class="collection">
                 <a href=move || site_path(&format!("/{}", lang_query()))>

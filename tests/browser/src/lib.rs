@@ -74,6 +74,8 @@ pub struct Setup {
     pub javascript: bool,
     /// Ask for the dark colour scheme (`prefers-color-scheme: dark`).
     pub dark: bool,
+    /// Ask for less motion (`prefers-reduced-motion: reduce`).
+    pub reduced_motion: bool,
 }
 
 impl Default for Setup {
@@ -87,6 +89,7 @@ impl Default for Setup {
             phone: false,
             javascript: true,
             dark: false,
+            reduced_motion: false,
         }
     }
 }
@@ -360,6 +363,9 @@ pub async fn start_browser(setup: &Setup) -> Client {
     let mut args = args;
     if setup.dark {
         args.push("--force-dark-mode".into());
+    }
+    if setup.reduced_motion {
+        args.push("--force-prefers-reduced-motion".into());
     }
     let mut prefs = json!({ "intl": { "accept_languages": lang } });
     if !setup.javascript {

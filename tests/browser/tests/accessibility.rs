@@ -2,7 +2,7 @@
 //! `cargo xtask test`) of every page type, in English, Chinese and both
 //! languages, light and dark: no violation.
 
-use browser_tests::{Reader, Setup};
+use browser_tests::{Canned, Reader, Setup};
 use serde_json::Value;
 
 /// Every kind of page, by address under the site.
@@ -102,4 +102,25 @@ async fn every_page_passes_the_audit_in_the_light_scheme() {
 #[tokio::test(flavor = "current_thread")]
 async fn every_page_passes_the_audit_in_the_dark_scheme() {
     audit_every_page(true).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_load_error_page_passes_the_audit() {
+    let axe = axe_source();
+    let missing = Canned::Respond {
+        status: 404,
+        content_type: "text/plain",
+        body: b"not found".to_vec(),
+    };
+    let r = Reader::open(Setup::default().catalogue(missing)).await;
+    let mut problems = Vec::new();
+    for view in ["en", "zh", "both"] {
+        r.goto(&format!("?lang={view}")).await;
+        r.wait_text(".load-error", "(HTTP 404)").await;
+        for violation in audit(&r, &axe).await {
+            problems.push(format!("load error ?lang={view}: {violation}"));
+        }
+    }
+    r.close().await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

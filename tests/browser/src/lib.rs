@@ -106,6 +106,8 @@ pub struct Reader {
     pub client: Client,
     pub server: Server,
     session: Option<(String, String)>,
+    /// Pages run JavaScript: the app takes prerendered pages over.
+    javascript: bool,
 }
 
 impl Reader {
@@ -126,6 +128,7 @@ impl Reader {
             client,
             server,
             session,
+            javascript: setup.javascript,
         }
     }
 
@@ -266,7 +269,22 @@ impl Reader {
         element.text().await.expect("element text")
     }
 
+    /// Waits until the app has taken a prerendered page over (at once on
+    /// other pages, and without JavaScript): before that, the page on
+    /// screen is static HTML whose controls do nothing.
+    pub async fn wait_for_app(&self) {
+        if self.javascript {
+            self.wait_until("the app to take the page over", || async {
+                self.js("return document.getElementById('prerendered') === null;")
+                    .await
+                    == true
+            })
+            .await;
+        }
+    }
+
     pub async fn click(&self, css: &str) {
+        self.wait_for_app().await;
         self.client
             .find(Locator::Css(css))
             .await
@@ -279,6 +297,7 @@ impl Reader {
     /// Types `text` into the field matching `css`, key by key, as a reader
     /// would.
     pub async fn type_text(&self, css: &str, text: &str) {
+        self.wait_for_app().await;
         self.client
             .find(Locator::Css(css))
             .await
@@ -290,6 +309,7 @@ impl Reader {
 
     /// Presses a key on the page (`\u{E012}` is ←, `\u{E014}` is →).
     pub async fn press(&self, key: &str) {
+        self.wait_for_app().await;
         let body = self.client.find(Locator::Css("body")).await.expect("body");
         body.send_keys(key).await.expect("send keys");
     }

@@ -211,6 +211,7 @@ async fn the_toggle_switches_without_refetching_and_is_remembered() {
     let r = open().await;
     r.goto(&format!("{SEED}?lang=en")).await;
     r.wait_text(".abstract h2", "Abstract").await;
+    r.wait_for_app().await;
     assert_eq!(
         r.attr(".lang-toggle button[lang=en]", "aria-pressed")
             .await

@@ -149,23 +149,32 @@ pub fn ensure() -> Result<Tools> {
         step(&format!(
             "Installing wasm-opt from the npm package binaryen@{BINARYEN_VERSION}"
         ));
-        if output_of("npm", &["--version"]).is_none() {
-            return Err(failed(
-                "npm is needed to install wasm-opt (npm package binaryen). Install Node.js and npm \
-                 (Debian: apt-get install nodejs npm) and run again.",
-            ));
-        }
-        let prefix = data_dir().join("binaryen");
-        std::fs::create_dir_all(&prefix)
-            .map_err(|e| failed(format!("cannot create {}: {e}", prefix.display())))?;
-        exec(
-            Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--prefix"])
-                .arg(&prefix)
-                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+        npm_install(
+            &data_dir().join("binaryen"),
+            &format!("binaryen@{BINARYEN_VERSION}"),
+            "wasm-opt",
         )?;
     }
     Ok(tools)
+}
+
+/// `npm install package` into `prefix`; `what_for` names what needs it
+/// when npm itself is missing.
+fn npm_install(prefix: &std::path::Path, package: &str, what_for: &str) -> Result {
+    if output_of("npm", &["--version"]).is_none() {
+        return Err(failed(format!(
+            "npm is needed to install {package} for {what_for}. Install Node.js and npm \
+             (Debian: apt-get install nodejs npm) and run again."
+        )));
+    }
+    std::fs::create_dir_all(prefix)
+        .map_err(|e| failed(format!("cannot create {}: {e}", prefix.display())))?;
+    exec(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(prefix)
+            .arg(package),
+    )
 }
 
 /// `axe.min.js` from the npm package axe-core, installed when missing; the
@@ -180,19 +189,10 @@ pub fn ensure_axe_core() -> Result<PathBuf> {
     step(&format!(
         "Installing the accessibility audit from the npm package axe-core@{AXE_CORE_VERSION}"
     ));
-    if output_of("npm", &["--version"]).is_none() {
-        return Err(failed(
-            "npm is needed to install axe-core for the accessibility tests. Install Node.js and \
-             npm (Debian: apt-get install nodejs npm) and run again.",
-        ));
-    }
-    std::fs::create_dir_all(&prefix)
-        .map_err(|e| failed(format!("cannot create {}: {e}", prefix.display())))?;
-    exec(
-        Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&prefix)
-            .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+    npm_install(
+        &prefix,
+        &format!("axe-core@{AXE_CORE_VERSION}"),
+        "the accessibility tests",
     )?;
     if script.is_file() {
         Ok(script)

@@ -283,6 +283,18 @@ impl Reader {
         }
     }
 
+    /// Waits until the app shows its catalogue (or why it cannot): its
+    /// `reader:ready` mark.
+    pub async fn wait_for_ready(&self) {
+        self.wait_until("the app to show its catalogue", || async {
+            self.js("return performance.getEntriesByName('reader:ready').length;")
+                .await
+                .as_u64()
+                .is_some_and(|n| n > 0)
+        })
+        .await;
+    }
+
     pub async fn click(&self, css: &str) {
         self.wait_for_app().await;
         self.client

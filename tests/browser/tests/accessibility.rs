@@ -62,13 +62,7 @@ async fn audit_every_page(dark: bool) {
         for view in ["en", "zh", "both"] {
             let separator = if page.contains('?') { '&' } else { '?' };
             r.goto(&format!("{page}{separator}lang={view}")).await;
-            r.wait_until("the app", || async {
-                r.js("return performance.getEntriesByName('reader:ready').length;")
-                    .await
-                    .as_u64()
-                    == Some(1)
-            })
-            .await;
+            r.wait_for_ready().await;
             assert_eq!(
                 r.js("return matchMedia('(prefers-color-scheme: dark)').matches;")
                     .await

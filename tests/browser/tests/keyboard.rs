@@ -93,13 +93,7 @@ async fn text_at_twice_the_size_loses_nothing() {
         "search/?q=diplomacy",
     ] {
         r.goto(page).await;
-        r.wait_until("the app", || async {
-            r.js("return performance.getEntriesByName('reader:ready').length;")
-                .await
-                .as_u64()
-                == Some(1)
-        })
-        .await;
+        r.wait_for_ready().await;
         // As a browser's text zoom does: every size is in rem.
         r.js("document.documentElement.style.fontSize = '200%';")
             .await;

@@ -28,13 +28,7 @@ async fn the_app_runs_under_a_strict_policy_that_refuses_inline_script() {
     let r = Reader::open(Setup::default()).await;
     for page in [SEED, "", "search/?q=%E5%A4%96%E4%BA%A4", "keywords/"] {
         r.goto(page).await;
-        r.wait_until("the app", || async {
-            r.js("return performance.getEntriesByName('reader:ready').length;")
-                .await
-                .as_u64()
-                == Some(1)
-        })
-        .await;
+        r.wait_for_ready().await;
         let policy = r
             .attr("meta[http-equiv='Content-Security-Policy']", "content")
             .await

@@ -148,12 +148,25 @@ fn bundle_sizes(app: &Path) -> Result<Vec<(String, u64, u64)>> {
 }
 
 /// The baseline: the article's prerendered page with every script removed,
-/// at `bench-static/<id>.html` (its `<base href>` keeps the stylesheet).
+/// showing the English view, at `bench-static/<id>.html` (its `<base href>`
+/// keeps the stylesheet).
 fn write_static_page(site: &Path, id: &str) -> Result {
     let page = site.join("article").join(id).join("index.html");
     let html = std::fs::read_to_string(&page)
         .map_err(|e| failed(format!("cannot read {}: {e}", page.display())))?;
-    let plain = without_scripts(&html);
+    // What view.js does for the app's page (`?lang=en`), done in the HTML:
+    // both pages then lay out the same single column.
+    let plain = without_scripts(&html).replacen(
+        "<html lang=\"en\">",
+        "<html lang=\"en\" data-view=\"en\">",
+        1,
+    );
+    if !plain.contains("data-view=\"en\"") {
+        return Err(failed(format!(
+            "{} has no <html lang=\"en\"> to mark with the English view",
+            page.display()
+        )));
+    }
     let dir = site.join("bench-static");
     std::fs::create_dir_all(&dir)
         .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;

@@ -106,15 +106,22 @@ async fn the_load_error_page_passes_the_audit() {
         content_type: "text/plain",
         body: b"not found".to_vec(),
     };
-    let r = Reader::open(Setup::default().catalogue(missing)).await;
     let mut problems = Vec::new();
-    for view in ["en", "zh", "both"] {
-        r.goto(&format!("?lang={view}")).await;
-        r.wait_text(".load-error", "(HTTP 404)").await;
-        for violation in audit(&r, &axe).await {
-            problems.push(format!("load error ?lang={view}: {violation}"));
+    for dark in [false, true] {
+        let setup = Setup {
+            dark,
+            ..Setup::default()
         }
+        .catalogue(missing.clone());
+        let r = Reader::open(setup).await;
+        for view in ["en", "zh", "both"] {
+            r.goto(&format!("?lang={view}")).await;
+            r.wait_text(".load-error", "(HTTP 404)").await;
+            for violation in audit(&r, &axe).await {
+                problems.push(format!("load error ?lang={view} dark={dark}: {violation}"));
+            }
+        }
+        r.close().await;
     }
-    r.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

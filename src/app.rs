@@ -58,7 +58,8 @@ impl ViewState {
     }
 }
 
-fn lang_query_of(view: Option<View>) -> String {
+/// `?lang=zh` for a view named in the URL, nothing otherwise.
+pub fn lang_query_of(view: Option<View>) -> String {
     view.map(|v| format!("?lang={}", v.as_query()))
         .unwrap_or_default()
 }
@@ -117,6 +118,7 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     // language of the view picked.
     let announcement = RwSignal::new("");
     let navigate = use_navigate();
+    let navigate_to_search = navigate.clone();
     // Switching view: remember it, and put it in the URL by replacing the
     // history entry (a language switch is not a page to go back to). The
     // router updates its URL signal at once, so the page re-renders in the
@@ -170,7 +172,6 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
         )
     });
     let search_query = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let navigate = use_navigate();
     // Typing a search shows its results at once: the first keystroke opens
     // the search page (a new history entry, so Back returns to the page
     // before), later ones replace it (Back does not step through letters).
@@ -180,7 +181,7 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
             .pathname()
             .is_ok_and(|p| p.trim_end_matches('/').ends_with("/search"));
         let href = catalogue::search_path(prefs::base_path(), &text, &state.lang_query_untracked());
-        navigate(
+        navigate_to_search(
             &href,
             NavigateOptions {
                 resolve: false,

@@ -45,12 +45,7 @@ pub fn SiteHeader(
     skip_href: Signal<String>,
 ) -> impl IntoView {
     let labels = Signal::derive(move || Labels::of(view.get().chrome_lang()));
-    let lang_query = move || {
-        in_url
-            .get()
-            .map(|v| format!("?lang={}", v.as_query()))
-            .unwrap_or_default()
-    };
+    let lang_query = move || crate::app::lang_query_of(in_url.get());
     view! {
         <a class="skip-link" href=move || skip_href.get() on:click=move |_| focus_content()>{move || labels.get().skip_to_article}</a>
         <header class="site-header">

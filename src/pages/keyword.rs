@@ -30,10 +30,11 @@ pub fn KeywordPage() -> impl IntoView {
         let keyword = keyword.get();
         let entry = catalogue.keyword_entry(&keyword, fold_keyword);
         // The heading names the keyword as asked, then its other forms.
+        let asked = fold_keyword(&keyword);
         let other_forms: Vec<AnyView> = entry
             .iter()
             .flat_map(|e| e.forms.iter())
-            .filter(|(_, form)| fold_keyword(form) != fold_keyword(&keyword))
+            .filter(|(_, form)| fold_keyword(form) != asked)
             .map(|(tag, form)| {
                 view! { " · "<span class="keyword-name" lang=tag.clone()>"“"{form.clone()}"”"</span> }.into_any()
             })

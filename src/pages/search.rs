@@ -138,7 +138,7 @@ pub fn SearchPage() -> impl IntoView {
             .into_any();
         };
         let parsed = Query::parse(&q, &nfkd);
-        let hits = index.search(&q, &nfkd);
+        let hits = index.search_query(&parsed);
         let limit = shown.get();
         let items: Vec<AnyView> = hits
             .iter()

@@ -168,8 +168,6 @@ fn write_static_page(site: &Path, id: &str) -> Result {
         )));
     }
     let dir = site.join("bench-static");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
     build::write(&dir.join(format!("{id}.html")), &plain)?;
     // Served as the app's pages are: compressed where the client accepts it.
     compress::precompress(&dir).map(|_| ())

@@ -306,15 +306,23 @@ pub fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(cwd.join(path))
 }
 
+/// Writes `text` to `path`, creating its folder.
 pub fn write(path: &Path, text: &str) -> Result {
+    create_parent(path)?;
     std::fs::write(path, text).map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
 }
 
-pub fn copy(from: &Path, to: &Path) -> Result {
-    if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
+fn create_parent(path: &Path) -> Result {
+    match path.parent() {
+        Some(parent) => std::fs::create_dir_all(parent)
+            .map_err(|e| failed(format!("cannot create {}: {e}", parent.display()))),
+        None => Ok(()),
     }
+}
+
+/// Copies `from` to `to`, creating `to`'s folder.
+pub fn copy(from: &Path, to: &Path) -> Result {
+    create_parent(to)?;
     std::fs::copy(from, to).map(|_| ()).map_err(|e| {
         failed(format!(
             "cannot copy {} to {}: {e}",

@@ -230,11 +230,7 @@ pub fn run(args: &[String]) -> Result {
 pub fn write_catalogue(count: usize, out: &std::path::Path) -> Result {
     let text = serde_json::to_string(&catalogue(count))
         .map_err(|e| failed(format!("cannot serialise the catalogue: {e}")))?;
-    if let Some(parent) = out.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
-    }
-    std::fs::write(out, text).map_err(|e| failed(format!("cannot write {}: {e}", out.display())))
+    crate::build::write(out, &text)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::lang::Lang;
 use crate::model::{Article, Catalogue, Journal};
-use crate::url::encode_component;
+use crate::url::{and_lang, encode_component};
 
 /// Which issue an article belongs to: its journal, year, volume and issue.
 ///
@@ -105,7 +105,7 @@ pub fn issue_path(base: &str, key: &IssueKey, lang_query: &str) -> String {
     if let Some(n) = &key.issue {
         query.push_str(&format!("&n={}", encode_component(n)));
     }
-    let extra = lang_query.replacen('?', "&", 1);
+    let extra = and_lang(lang_query);
     format!("{base}/issue/?{query}{extra}")
 }
 
@@ -288,6 +288,29 @@ impl Catalogue {
         lang: Lang,
         fold: impl Fn(&str) -> String,
     ) -> Vec<KeywordEntry<'_>> {
+        let (mut index, _) = self.keyword_groups(&fold);
+        // Keywords with a form in `lang` first, by that form; then the rest.
+        index.sort_by_cached_key(|e| (e.form(lang).is_none(), fold(e.name(lang))));
+        index
+    }
+
+    /// The keyword index entry holding `keyword`, folded as `fold` does.
+    pub fn keyword_entry(
+        &self,
+        keyword: &str,
+        fold: impl Fn(&str) -> String,
+    ) -> Option<KeywordEntry<'_>> {
+        let (mut entries, by_folded) = self.keyword_groups(&fold);
+        let &e = by_folded.get(&fold(keyword))?;
+        Some(entries.swap_remove(e))
+    }
+
+    /// The keyword index's entries in order of first appearance, and the
+    /// entry of every folded keyword.
+    fn keyword_groups(
+        &self,
+        fold: &dyn Fn(&str) -> String,
+    ) -> (Vec<KeywordEntry<'_>>, HashMap<String, usize>) {
         // Every distinct folded keyword, numbered in order of appearance,
         // with its first written form per language tag.
         let mut numbers: HashMap<String, usize> = HashMap::new();
@@ -353,7 +376,7 @@ impl Catalogue {
             }
             entries[e].1.extend(&carriers[n]);
         }
-        let mut index: Vec<KeywordEntry<'_>> = entries
+        let index: Vec<KeywordEntry<'_>> = entries
             .into_iter()
             .map(|(forms, mut positions)| {
                 positions.sort_unstable();
@@ -364,24 +387,14 @@ impl Catalogue {
                 }
             })
             .collect();
-        // Keywords with a form in `lang` first, by that form; then the rest.
-        index.sort_by_cached_key(|e| (e.form(lang).is_none(), fold(e.name(lang))));
-        index
-    }
-
-    /// The keyword index entry holding `keyword`, folded as `fold` does.
-    pub fn keyword_entry(
-        &self,
-        keyword: &str,
-        fold: impl Fn(&str) -> String,
-    ) -> Option<KeywordEntry<'_>> {
-        let folded = fold(keyword);
-        if folded.is_empty() {
-            return None;
-        }
-        self.keyword_index(Lang::En, &fold)
+        let by_folded = numbers
             .into_iter()
-            .find(|e| e.forms.iter().any(|(_, f)| fold(f) == folded))
+            .filter_map(|(folded, n)| {
+                let root = groups.root(n);
+                entry_of_root.get(&root).map(|&e| (folded, e))
+            })
+            .collect();
+        (index, by_folded)
     }
 }
 

@@ -329,74 +329,63 @@ impl Name {
         }
     }
 
-    /// `HAN X`, `EXAMPLE A B`: GB/T 7714's family name in capitals and
-    /// initials without dots.
-    fn gbt(&self) -> String {
+    /// The name written whole, or a person's family and given names put
+    /// together by `format(family, given)`, followed by the note.
+    fn person(&self, format: impl Fn(&str, &str) -> String) -> String {
         match self {
             Name::Whole(text) => text.clone(),
             Name::Person {
                 family,
                 given,
                 note,
-            } => {
-                let mut out = family.to_uppercase();
-                for initial in initials(given) {
-                    out.push(' ');
-                    out.push_str(&initial.join(" "));
-                }
-                Name::with_note(out, note)
-            }
+            } => Name::with_note(format(family, given), note),
         }
+    }
+
+    /// `HAN X`, `EXAMPLE A B`: GB/T 7714's family name in capitals and
+    /// initials without dots.
+    fn gbt(&self) -> String {
+        self.person(|family, given| {
+            let mut out = family.to_uppercase();
+            for initial in initials(given) {
+                out.push(' ');
+                out.push_str(&initial.join(" "));
+            }
+            out
+        })
     }
 
     /// `Example, A. B.`, `Liu, Q.-Q.`: APA's family name and initials.
     fn apa(&self) -> String {
-        match self {
-            Name::Whole(text) => text.clone(),
-            Name::Person {
-                family,
-                given,
-                note,
-            } => {
-                let dotted: Vec<String> = initials(given)
-                    .iter()
-                    .map(|parts| {
-                        parts
-                            .iter()
-                            .map(|p| format!("{p}."))
-                            .collect::<Vec<_>>()
-                            .join("-")
-                    })
-                    .collect();
-                let out = if dotted.is_empty() {
-                    family.clone()
-                } else {
-                    format!("{family}, {}", dotted.join(" "))
-                };
-                Name::with_note(out, note)
+        self.person(|family, given| {
+            let dotted: Vec<String> = initials(given)
+                .iter()
+                .map(|parts| {
+                    parts
+                        .iter()
+                        .map(|p| format!("{p}."))
+                        .collect::<Vec<_>>()
+                        .join("-")
+                })
+                .collect();
+            if dotted.is_empty() {
+                family.to_owned()
+            } else {
+                format!("{family}, {}", dotted.join(" "))
             }
-        }
+        })
     }
 
-    /// The name written whole, or a person's family and given names put
-    /// together by `join(family, given)` (family alone without given
-    /// names), followed by the note.
+    /// As [`Name::person`], with the family name alone when there are no
+    /// given names.
     fn written(&self, join: impl Fn(&str, &str) -> String) -> String {
-        match self {
-            Name::Whole(text) => text.clone(),
-            Name::Person {
-                family,
-                given,
-                note,
-            } => {
-                let out = if given.is_empty() {
-                    family.clone()
-                } else {
-                    join(family, given)
-                };
-                Name::with_note(out, note)
+        self.person(|family, given| {
+            if given.is_empty() {
+                family.to_owned()
+            } else {
+                join(family, given)
             }
-        }
+        })
     }
 
     /// `Example, Alice B.`: family name first (MLA, Chicago, BibTeX, RIS).
@@ -672,14 +661,15 @@ fn apa(p: &Parts) -> String {
     out.join(" ")
 }
 
-/// Between two authors in MLA and Chicago: ", and" after an inverted name
-/// ("Han, Xiao, and Zhicheng Wu"), " and" after a name written whole
-/// ("韩笑 and 吴志成").
-fn pair_separator(first: &Name) -> &'static str {
-    match first {
+/// Two authors in MLA and Chicago: the first inverted, then ", and" after
+/// an inverted name ("Han, Xiao, and Zhicheng Wu") or " and" after a name
+/// written whole ("韩笑 and 吴志成").
+fn two_authors(first: &Name, second: &Name) -> String {
+    let and = match first {
         Name::Whole(_) => " and",
         Name::Person { .. } => ", and",
-    }
+    };
+    format!("{}{and} {}", first.inverted(), second.natural())
 }
 
 /// MLA 9 works-cited entry.
@@ -687,12 +677,7 @@ fn mla(p: &Parts) -> String {
     let authors = match p.authors.as_slice() {
         [] => None,
         [one] => Some(one.inverted()),
-        [first, second] => Some(format!(
-            "{}{} {}",
-            first.inverted(),
-            pair_separator(first),
-            second.natural()
-        )),
+        [first, second] => Some(two_authors(first, second)),
         [first, ..] => Some(format!("{}, et al.", first.inverted())),
     };
     let mut out = Vec::new();
@@ -738,12 +723,7 @@ fn chicago(p: &Parts) -> String {
     let authors = match names.as_slice() {
         [] => None,
         [one] => Some(one.inverted()),
-        [first, second] => Some(format!(
-            "{}{} {}",
-            first.inverted(),
-            pair_separator(first),
-            second.natural()
-        )),
+        [first, second] => Some(two_authors(first, second)),
         [first, rest @ .., last] if names.len() <= 10 => {
             let mut list = vec![first.inverted()];
             list.extend(natural(rest));

@@ -202,16 +202,7 @@ impl Labels {
         }
     }
 
-    /// "1 article" / "3 articles" / "3 篇".
-    pub fn article_count(&self, n: usize) -> String {
-        match (self.lang, n) {
-            (Lang::En, 1) => "1 article".into(),
-            (Lang::En, n) => format!("{n} articles"),
-            (Lang::Zh, n) => format!("{n} 篇"),
-        }
-    }
-
-    /// "2 results for “外交”".
+    /// "1 result" / "2 results" / "共 2 条结果".
     pub fn result_count(&self, n: usize) -> String {
         match (self.lang, n) {
             (Lang::En, 1) => "1 result".into(),

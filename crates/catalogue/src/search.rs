@@ -513,7 +513,13 @@ impl SearchIndex {
 
     /// Ranked hits, best first. An empty/blank query returns nothing.
     pub fn search(&self, query: &str, normalize: &dyn Fn(&str) -> String) -> Vec<Hit> {
-        let clauses = Query::parse(query, normalize).clauses();
+        self.search_query(&Query::parse(query, normalize))
+    }
+
+    /// As [`SearchIndex::search`], for a query already parsed (the app
+    /// also highlights with it, and parsing crosses into JavaScript).
+    pub fn search_query(&self, query: &Query) -> Vec<Hit> {
+        let clauses = query.clauses();
         if clauses.is_empty() {
             return Vec::new();
         }

@@ -22,10 +22,16 @@ pub fn article_path(base: &str, id: &str, query: &str) -> String {
     format!("{base}/article/{id}/{query}")
 }
 
+/// `lang_query` (`""` or `?lang=…`) as a further query parameter:
+/// `""` or `&lang=…`.
+pub(crate) fn and_lang(lang_query: &str) -> String {
+    lang_query.replacen('?', "&", 1)
+}
+
 /// The path of a keyword's page, coming from article `from` (`""` when not
 /// from an article); `lang_query` is `""` or `?lang=…`.
 pub fn keyword_path(base: &str, keyword: &str, from: &str, lang_query: &str) -> String {
-    let extra = lang_query.replacen('?', "&", 1);
+    let extra = and_lang(lang_query);
     let from = if from.is_empty() {
         String::new()
     } else {
@@ -40,7 +46,7 @@ pub fn keyword_path(base: &str, keyword: &str, from: &str, lang_query: &str) -> 
 /// The path of the search page for `query`; `lang_query` is `""` or
 /// `?lang=…`.
 pub fn search_path(base: &str, query: &str, lang_query: &str) -> String {
-    let extra = lang_query.replacen('?', "&", 1);
+    let extra = and_lang(lang_query);
     format!("{base}/search/?q={}{extra}", encode_component(query))
 }
 

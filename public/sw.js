@@ -26,20 +26,28 @@ self.addEventListener("install", (event) => {
 
 // The page that registered the worker, and its catalogue, were fetched
 // before there was a worker: keep them now, so that first page reopens
-// offline too.
+// offline too. So was the part a split catalogue's article page preloads.
 async function keepOpenPages() {
   const cache = await caches.open(CACHE);
   const windows = await self.clients.matchAll({ type: "window" });
-  const urls = windows.map((w) => w.url).concat([new URL("catalogue.json", SCOPE).href]);
-  await Promise.all(urls.map(async (url) => {
+  const keep = async (url) => {
     const key = new URL(url);
     key.search = "";
     try {
       // From the HTTP cache when it has them: the page just loaded both,
       // and a large catalogue should not be downloaded twice.
       const response = await fetch(key.href, { cache: "force-cache" });
-      if (response.ok) await cache.put(key.href, response);
-    } catch (offline) { /* kept next time */ }
+      if (response.ok) await cache.put(key.href, response.clone());
+      return response;
+    } catch (offline) { return null; /* kept next time */ }
+  };
+  await keep(new URL("catalogue.json", SCOPE).href);
+  await Promise.all(windows.map(async (w) => {
+    const page = await keep(w.url);
+    if (!page) return;
+    const html = await page.text();
+    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)];
+    await Promise.all(preloads.map((m) => keep(new URL(m[1], w.url).href)));
   }));
 }
 

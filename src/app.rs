@@ -14,6 +14,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{NavigateOptions, path};
+use web_sys::RequestCache;
 
 use crate::components::site_header::SiteHeader;
 use crate::fetch::{self, FetchError, Loaded};
@@ -26,6 +27,7 @@ use crate::pages::load_error::LoadErrorPage;
 use crate::pages::not_found::PageNotFound;
 use crate::pages::search::{SearchIndexState, SearchPage};
 use crate::prefs;
+use crate::source::Source;
 
 type CatalogueResource = LocalResource<Result<Loaded, FetchError>>;
 
@@ -90,7 +92,7 @@ pub fn App() -> impl IntoView {
     let base = prefs::base_path();
     let url = fetch::catalogue_url(base);
     let catalogue: CatalogueResource =
-        LocalResource::new(move || fetch::load_catalogue(url.clone()));
+        LocalResource::new(move || fetch::load_catalogue(url.clone(), RequestCache::NoCache));
     view! {
         <Router base=base>
             <Shell catalogue/>
@@ -152,10 +154,11 @@ fn Shell(catalogue: CatalogueResource) -> impl IntoView {
     });
     // Over a prerendered page, the app renders hidden; once it shows the
     // catalogue (or why it cannot), it takes the page's place in one go.
-    Effect::new(move |_| {
-        if catalogue.get().is_some() {
-            prefs::reveal_app();
-        }
+    // A split catalogue's pages reveal themselves once their part is in.
+    Effect::new(move |_| match catalogue.get() {
+        Some(Ok(loaded)) if loaded.catalogue.split().is_some() => {}
+        Some(_) => prefs::reveal_app(),
+        None => {}
     });
 
     crate::keyboard::slash_focuses_search();
@@ -228,23 +231,59 @@ fn url_with_lang(view: View) -> Option<String> {
 /// index, loaded on first use) from context.
 #[component]
 fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
-    provide_context(SearchIndexState::new(
-        loaded.catalogue.clone(),
-        loaded.fingerprint,
-    ));
-    provide_context(loaded.catalogue);
+    provide_context(SearchIndexState::new());
+    let source = Source::new(loaded);
+    if let Source::Whole(loaded) = &source {
+        provide_whole(loaded.clone());
+    }
+    provide_context(source);
     view! {
         <Routes fallback=|| view! { <PageNotFound/> }>
-            <Route path=path!("/") view=HomePage/>
+            <Route path=path!("/") view=|| with_whole(HomePage)/>
             <Route path=path!("/article/:id") view=ArticleRoute/>
-            <Route path=path!("/issue") view=IssuePage/>
-            <Route path=path!("/keyword") view=KeywordPage/>
-            <Route path=path!("/keywords") view=KeywordIndexPage/>
-            <Route path=path!("/search") view=SearchPage/>
+            <Route path=path!("/issue") view=|| with_whole(IssuePage)/>
+            <Route path=path!("/keyword") view=|| with_whole(KeywordPage)/>
+            <Route path=path!("/keywords") view=|| with_whole(KeywordIndexPage)/>
+            <Route path=path!("/search") view=|| with_whole(SearchPage)/>
         </Routes>
     }
 }
 
+/// The whole catalogue in context, for the pages that list it.
+fn provide_whole(loaded: Loaded) {
+    provide_context(loaded.catalogue.clone());
+    provide_context(loaded);
+}
+
+/// A page that needs the whole catalogue: at once for a single-file
+/// catalogue; for a split one, after loading its complete file.
+fn with_whole<V: IntoView + 'static>(page: fn() -> V) -> AnyView {
+    let Source::Split(split) = expect_context::<Source>() else {
+        return page().into_any();
+    };
+    split.load_complete();
+    let state = use_view_state();
+    (move || {
+        let result = split.complete();
+        if result.is_some() {
+            prefs::reveal_app();
+        }
+        match result {
+            None => view! { <p class="loading" role="status">{move || state.labels().loading}</p> }
+                .into_any(),
+            Some(Err(error)) => {
+                view! { <LoadErrorPage error on_retry=move || split.retry_complete()/> }.into_any()
+            }
+            Some(Ok(loaded)) => {
+                provide_whole(loaded);
+                page().into_any()
+            }
+        }
+    })
+    .into_any()
+}
+
+/// The whole catalogue; only pages behind [`with_whole`] may ask.
 pub fn use_catalogue() -> Arc<Catalogue> {
     expect_context::<Arc<Catalogue>>()
 }

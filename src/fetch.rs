@@ -57,32 +57,57 @@ pub struct Loaded {
     pub fingerprint: Arc<str>,
 }
 
-/// Fetches and validates the catalogue. `no-cache` makes the browser ask the
-/// server each time, so an owner who replaces the file is seen at once.
-pub async fn load_catalogue(url: String) -> Result<Loaded, FetchError> {
-    let response = Request::get(&url)
-        .cache(RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| FetchError::Unreachable {
-            url: url.clone(),
-            detail: e.to_string(),
-        })?;
-    match response.status() {
-        200..=299 => {}
-        404 => return Err(FetchError::NotFound { url }),
-        status => return Err(FetchError::Status { url, status }),
-    }
-    let text = response.text().await.map_err(|e| FetchError::Unreachable {
-        url: url.clone(),
-        detail: e.to_string(),
-    })?;
+/// Fetches and validates a catalogue. For `catalogue.json`, `NoCache` makes
+/// the browser ask the server each time, so an owner who replaces the file
+/// is seen at once.
+pub async fn load_catalogue(url: String, cache: RequestCache) -> Result<Loaded, FetchError> {
+    let text = fetch_text(&url, cache).await?;
     let catalogue =
         Catalogue::from_json(&text).map_err(|error| FetchError::Invalid { url, error })?;
     Ok(Loaded {
         catalogue: Arc::new(catalogue),
         fingerprint: catalogue::search::fingerprint(&text).into(),
     })
+}
+
+/// Fetches and validates a part of a split catalogue. Parts live in a
+/// folder named by the catalogue's hash and never change, so the browser's
+/// cache (and a page's preload of the same address) may answer.
+pub async fn load_part(url: String) -> Result<Catalogue, FetchError> {
+    let text = fetch_text(&url, RequestCache::Default).await?;
+    Catalogue::from_json(&text).map_err(|error| FetchError::Invalid { url, error })
+}
+
+/// A file of the site beside `catalogue.json`, by its relative path.
+pub fn site_file(base: &str, relative: &str) -> String {
+    format!("{base}/{relative}")
+}
+
+async fn fetch_text(url: &str, cache: RequestCache) -> Result<String, FetchError> {
+    let unreachable = |e: gloo_net::Error| FetchError::Unreachable {
+        url: url.to_owned(),
+        detail: e.to_string(),
+    };
+    let response = Request::get(url)
+        .cache(cache)
+        .send()
+        .await
+        .map_err(unreachable)?;
+    match response.status() {
+        200..=299 => {}
+        404 => {
+            return Err(FetchError::NotFound {
+                url: url.to_owned(),
+            });
+        }
+        status => {
+            return Err(FetchError::Status {
+                url: url.to_owned(),
+                status,
+            });
+        }
+    }
+    response.text().await.map_err(unreachable)
 }
 
 /// The prebuilt search index's address, beside the catalogue.

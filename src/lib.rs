@@ -13,3 +13,4 @@ pub mod pages;
 pub mod prefs;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod source;

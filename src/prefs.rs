@@ -89,6 +89,10 @@ pub const APP_ID: &str = "app";
 /// Replaces the prerendered content with the app, in one task so the
 /// browser never paints a page with both or neither.
 pub fn reveal_app() {
+    static REVEALED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if REVEALED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -56,12 +56,15 @@ pub fn article_body_html(catalogue: &Catalogue, article: &Article, page_url: &st
 }
 
 /// A whole article page from trunk's `index.html`. `page_url` is the page's
-/// address (absolute when the site's URL is known).
+/// address (absolute when the site's URL is known); `part_url`, for a split
+/// catalogue, the article's part, which the page preloads so the app has it
+/// as soon as it starts.
 pub fn article_page(
     template: &str,
     catalogue: &Catalogue,
     article: &Article,
     page_url: &str,
+    part_url: Option<&str>,
 ) -> String {
     let title = article
         .title()
@@ -74,10 +77,18 @@ pub fn article_page(
         .pick(Lang::En)
         .map(|s| plain_text(s.text))
         .unwrap_or_default();
-    let head: String = head_tags(catalogue, article, page_url)
+    let mut head: String = head_tags(catalogue, article, page_url)
         .iter()
         .map(|t| format!("  {}\n", t.to_html()))
         .collect();
+    if let Some(url) = part_url {
+        // `crossorigin` makes the preload a CORS request like the app's
+        // fetch, so the browser hands the app this response, not a second.
+        head.push_str(&format!(
+            "  <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n",
+            escape_attr(url)
+        ));
+    }
     let body = format!(
         "<div id=\"{PRERENDERED_ID}\">{}</div>",
         article_body_html(catalogue, article, page_url)
@@ -132,10 +143,17 @@ mod tests {
     fn the_seed_page_holds_the_whole_article() {
         let catalogue = Catalogue::from_json(SAMPLE).unwrap();
         let article = catalogue.article("2024-58-6-95").unwrap();
-        let page = article_page(TEMPLATE, &catalogue, article, "/article/2024-58-6-95/");
+        let page = article_page(
+            TEMPLATE,
+            &catalogue,
+            article,
+            "/article/2024-58-6-95/",
+            None,
+        );
         assert!(page.contains("<title>Chinese Characteristics and Practice of Digital Diplomacy · Teaching and Research</title>"), "{page}");
         assert!(page.contains("<meta name=\"citation_title\" content=\"Chinese Characteristics and Practice of Digital Diplomacy\">"));
         assert!(!page.contains("needs JS"));
+        assert!(!page.contains("rel=\"preload\""), "no part to preload");
         for needle in [
             "<div id=\"prerendered\">",
             "With the deepening application of digital technology",
@@ -167,6 +185,7 @@ mod tests {
             &catalogue,
             article,
             "https://example.org/article/many/",
+            None,
         );
         assert_eq!(page.matches("<meta name=\"citation_author\"").count(), 12);
         assert!(
@@ -184,10 +203,19 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_a_split_catalogue_preloads_its_part() {
+        let catalogue = Catalogue::from_json(SAMPLE).unwrap();
+        let article = catalogue.article("2024-58-6-95").unwrap();
+        let part = "/r/catalogue/0123/article/2024-58-6-95.json";
+        let page = article_page(TEMPLATE, &catalogue, article, "/r/x/", Some(part));
+        assert!(page.contains("<link rel=\"preload\" href=\"/r/catalogue/0123/article/2024-58-6-95.json\" as=\"fetch\" crossorigin=\"anonymous\">"), "{page}");
+    }
+
+    #[test]
     fn catalogue_text_is_escaped() {
         let catalogue = Catalogue::from_json(SAMPLE).unwrap();
         let article = catalogue.article("sample-2025-1-1-9").unwrap();
-        let page = article_page(TEMPLATE, &catalogue, article, "/x/");
+        let page = article_page(TEMPLATE, &catalogue, article, "/x/", None);
         assert!(
             page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "{page}"

@@ -1,6 +1,7 @@
-//! `prerender --site DIR --catalogue FILE --base /x/ [--site-url URL]`:
+//! `prerender --site DIR --catalogue FILE --base /x/ [--site-url URL] [--split-folder F]`:
 //! writes `DIR/article/<id>/index.html` for every article, from trunk's
-//! `DIR/index.html`. Run by `cargo xtask build`.
+//! `DIR/index.html`. Run by `cargo xtask build`. With a split catalogue,
+//! each page preloads its article's part from `F`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
 fn run() -> Result<usize, String> {
     let mut args = std::env::args().skip(1);
     let (mut site, mut catalogue, mut base, mut site_url) = (None, None, String::from("/"), None);
+    let mut split_folder = None;
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
@@ -31,6 +33,7 @@ fn run() -> Result<usize, String> {
             "--catalogue" => catalogue = Some(PathBuf::from(value)),
             "--base" => base = value,
             "--site-url" => site_url = Some(value),
+            "--split-folder" => split_folder = Some(value),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -47,7 +50,11 @@ fn run() -> Result<usize, String> {
         let id = article.id().as_str();
         let prefix = site_url.as_deref().unwrap_or(&base).trim_end_matches('/');
         let page_url = catalogue::article_path(prefix, id, "");
-        let html = prerender::article_page(&template, &catalogue, article, &page_url);
+        let part = split_folder
+            .as_ref()
+            .map(|folder| format!("{}/{folder}article/{id}.json", base.trim_end_matches('/')));
+        let html =
+            prerender::article_page(&template, &catalogue, article, &page_url, part.as_deref());
         let dir = site.join("article").join(id);
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

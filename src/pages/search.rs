@@ -7,13 +7,13 @@
 use std::sync::Arc;
 
 use catalogue::search::{Query, SearchIndex, snippet};
-use catalogue::{Article, Catalogue, Lang};
+use catalogue::{Article, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::{use_catalogue, use_view_state};
 use crate::components::article_list::{ItemOptions, article_item, marked};
-use crate::fetch;
+use crate::fetch::{self, Loaded};
 use crate::fold::nfkd;
 use crate::prefs::{base_path, set_document_title};
 
@@ -23,40 +23,42 @@ const PAGE: usize = 50;
 /// The search index, shared by every visit to the search page.
 #[derive(Clone)]
 pub struct SearchIndexState {
-    catalogue: Arc<Catalogue>,
-    fingerprint: Arc<str>,
     index: RwSignal<Option<Arc<SearchIndex>>>,
     started: StoredValue<bool>,
 }
 
 impl SearchIndexState {
-    pub fn new(catalogue: Arc<Catalogue>, fingerprint: Arc<str>) -> SearchIndexState {
+    pub fn new() -> SearchIndexState {
         SearchIndexState {
-            catalogue,
-            fingerprint,
             index: RwSignal::new(None),
             started: StoredValue::new(false),
         }
     }
 
-    /// Starts loading the index, once.
-    fn ensure_loaded(&self) {
+    /// Starts loading the index of `loaded`, once.
+    fn ensure_loaded(&self, loaded: Loaded) {
         if self.started.get_value() {
             return;
         }
         self.started.set_value(true);
-        let state = self.clone();
+        let index = self.index;
         leptos::task::spawn_local(async move {
             let url = fetch::search_index_url(base_path());
-            let index = match fetch::load_search_index(url, &state.fingerprint).await {
-                Ok(index) => index,
+            let built = match fetch::load_search_index(url, &loaded.fingerprint).await {
+                Ok(built) => built,
                 Err(why) => {
                     leptos::logging::warn!("Searching without the prebuilt index: {why}");
-                    SearchIndex::build(&state.catalogue, &state.fingerprint, &nfkd)
+                    SearchIndex::build(&loaded.catalogue, &loaded.fingerprint, &nfkd)
                 }
             };
-            state.index.set(Some(Arc::new(index)));
+            index.set(Some(Arc::new(built)));
         });
+    }
+}
+
+impl Default for SearchIndexState {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -90,7 +92,7 @@ pub fn SearchPage() -> impl IntoView {
     let catalogue = use_catalogue();
     let state = use_view_state();
     let search = expect_context::<SearchIndexState>();
-    search.ensure_loaded();
+    search.ensure_loaded(expect_context::<Loaded>());
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
 

@@ -9,11 +9,10 @@
 //! `tests/browser/src/bin/bench.rs`. Prints the bundle's sizes and a table of
 //! medians, and writes both to `target/bench/report.json`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::build::{self, SiteOptions};
-use crate::check;
 use crate::compress;
 use crate::generate;
 use crate::install;
@@ -45,7 +44,7 @@ pub fn run(args: &[String]) -> Result {
     let work = root.join("target/bench");
     let tools = install::ensure()?;
     let app = work.join("app");
-    remove_dir(&app)?;
+    build::remove_dir(&app)?;
     build::build_app(&tools, BASE, &app)?;
     let bundle = bundle_sizes(&app)?;
 
@@ -55,16 +54,14 @@ pub fn run(args: &[String]) -> Result {
         let catalogue_file = work.join(format!("catalogue-{n}.json"));
         step(&format!("A site with {n} generated articles"));
         generate::write_catalogue(n, &catalogue_file)?;
-        remove_dir(&dir)?;
-        copy_dir(&app, &dir)?;
-        let (catalogue, fingerprint) = check::load(&catalogue_file)?;
         let options = SiteOptions {
             catalogue: catalogue_file.clone(),
             base: BASE.to_owned(),
             out: dir.clone(),
             site_url: None,
+            split: build::SplitMode::Auto,
         };
-        build::write_site(&catalogue, &fingerprint, &options, &dir)?;
+        let catalogue = build::site_from_app(&app, &options)?;
         // The middle article: it has a neighbour on each side.
         let article = catalogue
             .articles()
@@ -200,31 +197,6 @@ fn without_scripts(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn remove_dir(dir: &Path) -> Result {
-    match std::fs::remove_dir_all(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(failed(format!("cannot remove {}: {e}", dir.display()))),
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to)
-        .map_err(|e| failed(format!("cannot create {}: {e}", to.display())))?;
-    let entries = std::fs::read_dir(from)
-        .map_err(|e| failed(format!("cannot read {}: {e}", from.display())))?;
-    for entry in entries.flatten() {
-        let path: PathBuf = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target)?;
-        } else {
-            build::copy(&path, &target)?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

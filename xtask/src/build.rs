@@ -44,6 +44,41 @@ pub struct SiteOptions {
     /// The site's public address (`https://user.github.io/repo/`), for the
     /// sitemap and canonical links.
     pub site_url: Option<String>,
+    pub split: SplitMode,
+}
+
+/// Whether the site gets a split catalogue (`docs/split-catalogue.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SplitMode {
+    /// Split a catalogue larger than [`SPLIT_ABOVE_BYTES`].
+    Auto,
+    Always,
+    Never,
+}
+
+/// Above this size a catalogue is split by `--split auto`: about 500
+/// articles, where the whole file (gzip) starts to outweigh the app itself.
+pub const SPLIT_ABOVE_BYTES: u64 = 1_000_000;
+
+impl SplitMode {
+    fn parse(value: &str) -> Result<SplitMode> {
+        match value {
+            "auto" => Ok(SplitMode::Auto),
+            "always" => Ok(SplitMode::Always),
+            "never" => Ok(SplitMode::Never),
+            other => Err(usage(format!(
+                "--split {other:?}: expected auto, always or never"
+            ))),
+        }
+    }
+
+    fn applies_to(self, catalogue_bytes: u64) -> bool {
+        match self {
+            SplitMode::Auto => catalogue_bytes > SPLIT_ABOVE_BYTES,
+            SplitMode::Always => true,
+            SplitMode::Never => false,
+        }
+    }
 }
 
 impl SiteOptions {
@@ -53,6 +88,7 @@ impl SiteOptions {
             base: normalize_base(base),
             out,
             site_url: None,
+            split: SplitMode::Auto,
         }
     }
 }
@@ -77,6 +113,11 @@ pub fn run(args: &[String]) -> Result {
         .map(|u| publish::normalize_site_url(&u))
         .transpose()
         .map_err(usage)?;
+    let split = args
+        .value("--split")?
+        .map(|v| SplitMode::parse(&v))
+        .transpose()?
+        .unwrap_or(SplitMode::Auto);
     args.finish()?;
     if base.contains(['?', '#', ' ']) {
         return Err(usage(format!(
@@ -88,6 +129,7 @@ pub fn run(args: &[String]) -> Result {
         base: normalize_base(&base),
         out: out.unwrap_or_else(|| project_root().join("target/site")),
         site_url,
+        split,
     };
     let tools = install::ensure()?;
     build_site(&tools, &options)?;
@@ -130,6 +172,43 @@ pub fn build_app(tools: &Tools, base: &str, out: &Path) -> Result {
     let (page, script_name, script) = with_external_startup(&html)?;
     write(&out.join(&script_name), &script)?;
     write(&index, &page)
+}
+
+/// A site in `options.out` around an app that [`build_app`] built into
+/// `app` (so several sites can share one trunk build); returns the
+/// catalogue it holds.
+pub fn site_from_app(app: &Path, options: &SiteOptions) -> Result<Catalogue> {
+    let (catalogue, fingerprint) = check::load(&options.catalogue)?;
+    let out = absolute(&options.out)?;
+    remove_dir(&out)?;
+    copy_dir(app, &out)?;
+    write_site(&catalogue, &fingerprint, options, &out)?;
+    Ok(catalogue)
+}
+
+pub fn remove_dir(dir: &Path) -> Result {
+    match std::fs::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(failed(format!("cannot remove {}: {e}", dir.display()))),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to)
+        .map_err(|e| failed(format!("cannot create {}: {e}", to.display())))?;
+    let entries = std::fs::read_dir(from)
+        .map_err(|e| failed(format!("cannot read {}: {e}", from.display())))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            copy(&path, &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// The policy every page carries: scripts only from the site's own files
@@ -187,7 +266,7 @@ pub fn write_site(
     out: &Path,
 ) -> Result {
     step("Writing the catalogue and a page for every address");
-    copy(&options.catalogue, &out.join("catalogue.json"))?;
+    let split_folder = write_catalogue(fingerprint, options, out)?;
     // Editors validate catalogues against it through their "$schema".
     copy(
         &project_root().join("public/catalogue.schema.json"),
@@ -229,6 +308,9 @@ pub fn write_site(
     if let Some(url) = &options.site_url {
         prerender.args(["--site-url", url]);
     }
+    if let Some(folder) = &split_folder {
+        prerender.args(["--split-folder", folder]);
+    }
     exec(&mut prerender)?;
     write(
         &out.join("robots.txt"),
@@ -245,6 +327,44 @@ pub fn write_site(
     let count = compress::precompress(out)?;
     eprintln!("    {count} files");
     Ok(())
+}
+
+/// `catalogue.json`: the catalogue as given, or, when split, its root with
+/// the parts in `catalogue/<hash>/` (the whole file among them). Returns
+/// the parts' folder when split.
+fn write_catalogue(fingerprint: &str, options: &SiteOptions, out: &Path) -> Result<Option<String>> {
+    let target = out.join("catalogue.json");
+    // Parts of an earlier build are never read again: start clean.
+    remove_dir(&out.join("catalogue"))?;
+    let size = std::fs::metadata(&options.catalogue)
+        .map(|m| m.len())
+        .map_err(|e| failed(format!("cannot read {}: {e}", options.catalogue.display())))?;
+    if !options.split.applies_to(size) {
+        copy(&options.catalogue, &target)?;
+        return Ok(None);
+    }
+    let whole = std::fs::read_to_string(&options.catalogue)
+        .map_err(|e| failed(format!("cannot read {}: {e}", options.catalogue.display())))?;
+    // Named by the catalogue's hash: a part never changes under its name,
+    // and a new catalogue's parts never mix with an old one's.
+    let folder = format!("catalogue/{}/", &fingerprint[..16]);
+    let files = catalogue::split_catalogue(&whole, &folder)
+        .map_err(|e| failed(format!("cannot split {}: {e}", options.catalogue.display())))?;
+    let parts = out.join(&folder);
+    std::fs::create_dir_all(parts.join("article"))
+        .map_err(|e| failed(format!("cannot create {}: {e}", parts.display())))?;
+    for (path, text) in &files.parts {
+        let path = out.join(path);
+        std::fs::write(&path, text)
+            .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
+    }
+    write(&target, &files.root)?;
+    eprintln!(
+        "    split: catalogue.json is {} bytes; {} parts in {folder}",
+        files.root.len(),
+        files.parts.len()
+    );
+    Ok(Some(folder))
 }
 
 /// Writes the app's files and a version into `sw.js`: the version changes

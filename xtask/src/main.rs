@@ -30,6 +30,7 @@ cargo xtask <command>
   test    Run every test: formatting, clippy, library tests, and the browser
           tests against the release build in headless Chromium.
   build   [--catalogue FILE] [--base /path/] [--out DIR] [--site-url URL]
+          [--split auto|always|never]
           Write a static site for any catalogue, hosted under a base path;
           with the site's public URL, also sitemap.xml.
   check   FILE [--format json]

@@ -12,7 +12,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use crate::build::{SiteOptions, build_site};
+use crate::build::{self, SiteOptions, SplitMode};
 use crate::install;
 use crate::util::{Result, exec, failed, output_of, project_root, step, usage};
 
@@ -93,8 +93,21 @@ pub fn run(args: &[String]) -> Result {
         "--lib",
     ]))?;
 
+    // One release app, two sites: the sample as one file, and the sample
+    // split into parts (`docs/split-catalogue.md`), as large catalogues are.
+    let app = root.join("target/browser-app");
+    build::remove_dir(&app)?;
+    build::build_app(&tools, "/reader/", &app)?;
     let site = root.join("target/browser-site");
-    build_site(&tools, &SiteOptions::sample(site.clone(), "/reader/"))?;
+    build::site_from_app(&app, &SiteOptions::sample(site.clone(), "/reader/"))?;
+    let split_site = root.join("target/browser-site-split");
+    build::site_from_app(
+        &app,
+        &SiteOptions {
+            split: SplitMode::Always,
+            ..SiteOptions::sample(split_site.clone(), "/reader/")
+        },
+    )?;
 
     step("Browser tests in headless Chromium");
     let browser = ensure_browser()?;
@@ -107,6 +120,7 @@ pub fn run(args: &[String]) -> Result {
         cargo()
             .args(["test", "-p", "browser-tests", "--", "--test-threads=2"])
             .env("READER_SITE_DIR", &site)
+            .env("READER_SPLIT_SITE_DIR", &split_site)
             .env("READER_FIXTURES_DIR", root.join("tests/fixtures"))
             .env("READER_SCREENSHOT_DIR", &screenshots)
             .env("WEBDRIVER_URL", driver.url())

@@ -20,6 +20,7 @@ use crate::model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,
 };
+use crate::split::{self, SPLIT_FORMAT, Split};
 
 /// Locating a diagnostic rescans the text; beyond this many, the list is
 /// long enough that positions stop helping.
@@ -375,7 +376,72 @@ impl Decoder {
             ),
             None => {}
         }
-        Some(Catalogue::new(journal?, articles))
+        let split = match obj.get("split") {
+            None | Some(Value::Null) => None,
+            Some(v) => self.split(v, &at.key("split"), articles.len()),
+        };
+        let mut catalogue = Catalogue::new(journal?, articles);
+        catalogue.split = split;
+        Some(catalogue)
+    }
+
+    /// The optional `split` object of a split catalogue's root.
+    fn split(&mut self, v: &Value, at: &At<'_>, listed: usize) -> Option<Split> {
+        let obj = self.object(v, at, "a split catalogue's parts")?;
+        match obj.get("format") {
+            Some(Value::String(f)) if f == SPLIT_FORMAT => {}
+            Some(Value::String(f)) => {
+                self.error(
+                    &at.key("format"),
+                    format!("unsupported split format {f:?}; this reader reads {SPLIT_FORMAT:?}"),
+                );
+                return None;
+            }
+            _ => {
+                self.error(
+                    &at.key("format"),
+                    format!("expected the string {SPLIT_FORMAT:?}"),
+                );
+                return None;
+            }
+        }
+        let folder = match obj.get("folder") {
+            Some(Value::String(folder)) => match split::check_folder(folder) {
+                Ok(()) => Some(folder.clone()),
+                Err(message) => {
+                    self.error(&at.key("folder"), message);
+                    None
+                }
+            },
+            _ => {
+                self.error(
+                    &at.key("folder"),
+                    "expected the parts' folder, such as \"catalogue/3f2a9c/\"",
+                );
+                None
+            }
+        };
+        let article_count = match obj.get("articles").and_then(Value::as_u64) {
+            Some(n) => usize::try_from(n).ok(),
+            None => {
+                self.error(
+                    &at.key("articles"),
+                    "expected the number of articles in the parts",
+                );
+                None
+            }
+        };
+        if listed > 0 {
+            self.error(
+                at,
+                "a split catalogue keeps its articles in its parts: \"articles\" must be [] \
+                 (or remove \"split\" to read this file as a whole catalogue)",
+            );
+        }
+        Some(Split {
+            folder: folder?,
+            article_count: article_count?,
+        })
     }
 
     fn journal(&mut self, v: &Value, at: &At<'_>) -> Option<Journal> {

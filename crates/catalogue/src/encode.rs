@@ -111,11 +111,14 @@ impl Catalogue {
     /// The catalogue as `abstract-catalogue/1` JSON; parsing it again gives
     /// an equal catalogue.
     pub fn to_json(&self) -> String {
-        let value = json!({
+        let mut value = json!({
             "format": crate::FORMAT,
             "journal": journal(self.journal()),
             "articles": self.articles().iter().map(article).collect::<Vec<_>>(),
         });
+        if let (Some(split), Some(map)) = (self.split(), value.as_object_mut()) {
+            map.insert("split".into(), split.to_value());
+        }
         value.to_string()
     }
 }

@@ -27,6 +27,7 @@ mod markup;
 mod meta;
 mod model;
 pub mod search;
+mod split;
 mod url;
 
 pub use browse::{
@@ -46,6 +47,7 @@ pub use model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,
 };
+pub use split::{SPLIT_FORMAT, Split, SplitFiles, split_catalogue};
 pub use url::{article_path, encode_component, keyword_path, search_path};
 
 /// The prebuilt search index's file name, beside `catalogue.json`.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::lang::{Lang, LangText};
+use crate::split::Split;
 
 /// An article id: 1-128 characters from `A-Z a-z 0-9 . _ -`, safe as a URL
 /// segment and as a directory name.
@@ -376,6 +377,7 @@ pub struct Catalogue {
     pub(crate) journal: Journal,
     pub(crate) articles: Vec<Article>,
     pub(crate) positions: HashMap<ArticleId, usize>,
+    pub(crate) split: Option<Split>,
 }
 
 impl Catalogue {
@@ -389,7 +391,14 @@ impl Catalogue {
             journal,
             articles,
             positions,
+            split: None,
         }
+    }
+
+    /// For a split catalogue (`docs/split-catalogue.md`), where its parts
+    /// are; its own article list is then empty.
+    pub fn split(&self) -> Option<&Split> {
+        self.split.as_ref()
     }
 
     /// The collection's journal (top-level `journal`).

@@ -79,6 +79,7 @@ pub struct Server {
     stop: Arc<AtomicBool>,
     canned: Arc<Mutex<HashMap<String, Canned>>>,
     offline: Arc<AtomicBool>,
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -90,10 +91,12 @@ impl Server {
         let mount = config.mount.clone();
         let canned = Arc::new(Mutex::new(config.canned.clone()));
         let offline = Arc::new(AtomicBool::new(false));
+        let log = Arc::new(Mutex::new(Vec::new()));
         let shared = Shared {
             config,
             canned: canned.clone(),
             offline: offline.clone(),
+            log: log.clone(),
         };
         let config = Arc::new(shared);
         let stop_flag = stop.clone();
@@ -116,7 +119,18 @@ impl Server {
             stop,
             canned,
             offline,
+            log,
         })
+    }
+
+    /// The path of every request answered so far, in order of arrival
+    /// (`/reader/catalogue.json`), so tests can see what was fetched and
+    /// how often.
+    pub fn requests(&self) -> Vec<String> {
+        self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// While offline, every connection is closed without an answer: the
@@ -164,6 +178,7 @@ struct Shared {
     config: Config,
     canned: Arc<Mutex<HashMap<String, Canned>>>,
     offline: Arc<AtomicBool>,
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 struct Request {
@@ -217,6 +232,11 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     let Some(request) = read_request(&stream)? else {
         return Ok(());
     };
+    shared
+        .log
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(request.path.clone());
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
         return respond(
@@ -481,6 +501,10 @@ mod tests {
         assert!(missing.starts_with("HTTP/1.1 404") && missing.ends_with("404 not found\n"));
         assert!(get(&server, "/reader/../../etc/passwd").starts_with("HTTP/1.1 404"));
         assert!(get(&server, "/elsewhere").starts_with("HTTP/1.1 404"));
+        let log = server.requests();
+        assert_eq!(log.first().map(String::as_str), Some("/reader/"));
+        assert_eq!(log.last().map(String::as_str), Some("/elsewhere"));
+        assert_eq!(log.len(), 8, "{log:?}");
     }
 
     #[test]

@@ -47,6 +47,23 @@ pub fn site_dir() -> PathBuf {
     env_path("READER_SITE_DIR")
 }
 
+/// The site folder built with a split catalogue (`Setup::split`).
+pub fn split_site_dir() -> PathBuf {
+    env_path("READER_SPLIT_SITE_DIR")
+}
+
+/// The parts' folder of the split site (`catalogue/<hash>/`), from its root.
+pub fn split_folder() -> String {
+    let path = split_site_dir().join("catalogue.json");
+    let root = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let root: Value = serde_json::from_str(&root).expect("the split root is JSON");
+    root["split"]["folder"]
+        .as_str()
+        .expect("the split root names its folder")
+        .to_owned()
+}
+
 /// A canned `catalogue.json` answer with this body.
 pub fn catalogue_body(body: impl Into<Vec<u8>>) -> Canned {
     Canned::Respond {
@@ -76,6 +93,9 @@ pub struct Setup {
     pub dark: bool,
     /// Ask for less motion (`prefers-reduced-motion: reduce`).
     pub reduced_motion: bool,
+    /// Serve the sample built as a split catalogue (`--split always`):
+    /// `catalogue.json` is a root, the articles are in parts.
+    pub split: bool,
 }
 
 impl Default for Setup {
@@ -90,6 +110,7 @@ impl Default for Setup {
             javascript: true,
             dark: false,
             reduced_motion: false,
+            split: false,
         }
     }
 }
@@ -112,7 +133,12 @@ pub struct Reader {
 
 impl Reader {
     pub async fn open(mut setup: Setup) -> Reader {
-        let mut config = Config::new(env_path("READER_SITE_DIR"), MOUNT);
+        let site = if setup.split {
+            env_path("READER_SPLIT_SITE_DIR")
+        } else {
+            env_path("READER_SITE_DIR")
+        };
+        let mut config = Config::new(site, MOUNT);
         config.not_found_page = setup.not_found_page;
         config.canned = std::mem::take(&mut setup.canned);
         let server = Server::start(config, 0).expect("start the static server");

@@ -9,6 +9,12 @@ const SEED_TITLE: &str = "Chinese Characteristics and Practice of Digital Diplom
 /// Waits until the worker controls the page and has kept the catalogue and
 /// the page `page` (a path under the site).
 async fn wait_for_worker(r: &Reader, page: &str) {
+    wait_for_kept(r, &[page]).await;
+}
+
+/// Waits until the worker controls the page and has kept the catalogue and
+/// a file ending in each of `ends`.
+async fn wait_for_kept(r: &Reader, ends: &[&str]) {
     r.wait_until("the service worker to control the page", || async {
         r.js("return !!navigator.serviceWorker.controller;")
             .await
@@ -19,15 +25,15 @@ async fn wait_for_worker(r: &Reader, page: &str) {
     r.wait_until("the catalogue and the page to be kept", || async {
         r.client
             .execute_async(
-                "const [page, done] = [arguments[0], arguments[arguments.length - 1]];
+                "const [ends, done] = [arguments[0], arguments[arguments.length - 1]];
                  caches.keys()
                    .then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))
                    .then(lists => {
                      const urls = lists.flat().map(r => r.url);
-                     done(urls.some(u => u.endsWith('/catalogue.json')) && urls.some(u => u.endsWith(page)));
+                     done(urls.some(u => u.endsWith('/catalogue.json')) && ends.every(e => urls.some(u => u.endsWith(e))));
                    })
                    .catch(() => done(false));",
-                vec![serde_json::json!(page)],
+                vec![serde_json::json!(ends)],
             )
             .await
             .ok()
@@ -60,6 +66,30 @@ async fn pages_read_reopen_without_a_network() {
     r.server.set_offline(false);
     r.goto(&format!("{SEED}?lang=en")).await;
     r.wait_text("h1", SEED_TITLE).await;
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_article_of_a_split_catalogue_reopens_without_a_network() {
+    let r = Reader::open(Setup {
+        split: true,
+        ..Setup::default()
+    })
+    .await;
+    r.goto(&format!("{SEED}?lang=en")).await;
+    r.wait_text("h1", SEED_TITLE).await;
+    // The page, the root and the part the page preloaded.
+    wait_for_kept(&r, &[SEED, "/article/2024-58-6-95.json"]).await;
+
+    r.server.set_offline(true);
+    r.goto(&format!("{SEED}?lang=zh")).await;
+    r.wait_for_ready().await;
+    r.wait_text(".abstract h2", "摘要").await;
+    assert!(
+        r.text("h1").await.unwrap_or_default().contains(SEED_TITLE),
+        "{}",
+        r.describe().await
+    );
     r.close().await;
 }
 

@@ -1,0 +1,161 @@
+//! The split form of a catalogue (`docs/split-catalogue.md`): for large
+//! catalogues, `catalogue.json` holds only the journal and a `split` object
+//! naming a folder of parts, so a reader opening one article downloads that
+//! article, not the whole catalogue.
+//!
+//! ```text
+//! catalogue.json                      {"format", "journal", "articles": [], "split": {…}}
+//! <folder>complete.json               the whole catalogue, one file (what catalogue.json was)
+//! <folder>article/<id>.json           a catalogue of that article with its previous and next
+//! ```
+//!
+//! The folder's name carries a hash of the whole catalogue, so its files
+//! never change under one name, and a root replaced by a single-file
+//! catalogue simply no longer points at them.
+
+use serde_json::{Value, json};
+
+/// The `split.format` this reader understands.
+pub const SPLIT_FORMAT: &str = "abstract-catalogue-split/1";
+
+/// Where the parts of a split catalogue are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split {
+    pub(crate) folder: String,
+    pub(crate) article_count: usize,
+}
+
+impl Split {
+    /// The folder of the parts, relative to `catalogue.json`, ending in `/`.
+    pub fn folder(&self) -> &str {
+        &self.folder
+    }
+
+    /// How many articles the whole catalogue has.
+    pub fn article_count(&self) -> usize {
+        self.article_count
+    }
+
+    /// The whole catalogue as one file, relative to `catalogue.json`.
+    pub fn complete_file(&self) -> String {
+        format!("{}complete.json", self.folder)
+    }
+
+    /// The part that holds article `id` (ids are URL-safe by contract).
+    pub fn article_file(&self, id: &str) -> String {
+        format!("{}article/{id}.json", self.folder)
+    }
+
+    /// The `split` object as JSON.
+    pub fn to_value(&self) -> Value {
+        json!({
+            "format": SPLIT_FORMAT,
+            "folder": self.folder,
+            "articles": self.article_count,
+        })
+    }
+}
+
+/// Checks a `split.folder` value: a relative path of plain segments
+/// (`A-Z a-z 0-9 . _ -`) ending in `/`, so it can only name a folder of
+/// the site beside `catalogue.json`.
+pub(crate) fn check_folder(folder: &str) -> Result<(), String> {
+    let Some(inner) = folder.strip_suffix('/') else {
+        return Err(format!("{folder:?} must end with \"/\""));
+    };
+    let plain = |segment: &str| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    };
+    if inner.split('/').all(plain) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{folder:?} must be a relative folder such as \"catalogue/3f2a9c/\" \
+             (letters, digits, . _ - and /, no \"..\")"
+        ))
+    }
+}
+
+/// Writes the parts of a split catalogue from the whole catalogue's JSON.
+/// `folder` is the folder for [`Split`]; returns the root (the new
+/// `catalogue.json`) and every part as (path relative to the root, text).
+/// Parts are cut from the parsed JSON, not re-encoded, so every field an
+/// article has — unknown ones included — reaches its part unchanged.
+pub fn split_catalogue(whole: &str, folder: &str) -> Result<SplitFiles, String> {
+    check_folder(folder)?;
+    let mut value: Value =
+        serde_json::from_str(whole).map_err(|e| format!("not JSON: {e} (check it first)"))?;
+    let root = value
+        .as_object_mut()
+        .ok_or("the catalogue is not a JSON object (check it first)")?;
+    // The root keeps every top-level field but the articles.
+    let Some(Value::Array(articles)) = root.insert("articles".into(), json!([])) else {
+        return Err("the catalogue has no list of articles (check it first)".into());
+    };
+    let journal = root
+        .get("journal")
+        .cloned()
+        .ok_or("the catalogue has no journal (check it first)")?;
+    let split = Split {
+        folder: folder.to_owned(),
+        article_count: articles.len(),
+    };
+    root.insert("split".into(), split.to_value());
+    let mut parts = Vec::with_capacity(articles.len() + 1);
+    parts.push((split.complete_file(), whole.to_owned()));
+    for (i, article) in articles.iter().enumerate() {
+        let id = article
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("articles[{i}] has no id (check it first)"))?;
+        let start = i.saturating_sub(1);
+        let end = (i + 2).min(articles.len());
+        let part = json!({
+            "format": crate::FORMAT,
+            "journal": &journal,
+            "articles": &articles[start..end],
+        });
+        parts.push((split.article_file(id), part.to_string()));
+    }
+    Ok(SplitFiles {
+        root: value.to_string(),
+        parts,
+    })
+}
+
+/// The files of a split catalogue, from [`split_catalogue`].
+pub struct SplitFiles {
+    /// The new `catalogue.json`.
+    pub root: String,
+    /// (path relative to `catalogue.json`, text) of every part.
+    pub parts: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_plain_relative_paths() {
+        assert!(check_folder("catalogue/3f2a/").is_ok());
+        assert!(check_folder("parts/").is_ok());
+        for bad in [
+            "catalogue/3f2a",
+            "/catalogue/",
+            "../x/",
+            "a/../b/",
+            "a//b/",
+            "https://e.org/",
+            "a b/",
+            "",
+            "/",
+        ] {
+            assert!(check_folder(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The split form (`docs/split-catalogue.md`): a root that names a folder of
+//! parts, one part per article with its neighbours, and the whole file.
+
+use catalogue::{Catalogue, SPLIT_FORMAT, split_catalogue};
+
+const SAMPLE: &str = include_str!("../../../public/catalogue.json");
+const FOLDER: &str = "catalogue/0123abcd/";
+
+fn ids(c: &Catalogue) -> Vec<&str> {
+    c.articles().iter().map(|a| a.id().as_str()).collect()
+}
+
+#[test]
+fn the_root_names_the_parts_and_lists_no_article() {
+    let whole = Catalogue::from_json(SAMPLE).unwrap();
+    let files = split_catalogue(SAMPLE, FOLDER).unwrap();
+    let root = Catalogue::from_json(&files.root).unwrap();
+    assert!(root.articles().is_empty());
+    assert_eq!(root.journal(), whole.journal());
+    let split = root.split().expect("a split root");
+    assert_eq!(split.folder(), FOLDER);
+    assert_eq!(split.article_count(), whole.articles().len());
+    assert_eq!(split.complete_file(), "catalogue/0123abcd/complete.json");
+    assert_eq!(
+        split.article_file("2024-58-6-95"),
+        "catalogue/0123abcd/article/2024-58-6-95.json"
+    );
+    assert!(files.root.contains(SPLIT_FORMAT));
+    // Writing the root back keeps its split.
+    assert_eq!(Catalogue::from_json(&root.to_json()).unwrap(), root);
+}
+
+#[test]
+fn each_article_part_holds_it_and_its_neighbours_unchanged() {
+    let whole = Catalogue::from_json(SAMPLE).unwrap();
+    let files = split_catalogue(SAMPLE, FOLDER).unwrap();
+    assert_eq!(files.parts.len(), whole.articles().len() + 1);
+    let (complete_path, complete) = &files.parts[0];
+    assert_eq!(complete_path, "catalogue/0123abcd/complete.json");
+    assert_eq!(complete, SAMPLE, "the whole file, byte for byte");
+    for article in whole.articles() {
+        let id = article.id().as_str();
+        let path = format!("{FOLDER}article/{id}.json");
+        let (_, text) = files
+            .parts
+            .iter()
+            .find(|(p, _)| *p == path)
+            .unwrap_or_else(|| panic!("no part {path}"));
+        let part = Catalogue::from_json(text).unwrap();
+        assert!(part.split().is_none());
+        assert_eq!(part.journal(), whole.journal());
+        assert_eq!(part.article(id), Some(article), "{id} unchanged");
+        assert_eq!(
+            part.previous(id).map(|a| a.id()),
+            whole.previous(id).map(|a| a.id())
+        );
+        assert_eq!(
+            part.next(id).map(|a| a.id()),
+            whole.next(id).map(|a| a.id())
+        );
+        assert!(part.articles().len() <= 3, "{:?}", ids(&part));
+    }
+}
+
+#[test]
+fn a_seed_part_keeps_the_seeds_own_journal() {
+    let files = split_catalogue(SAMPLE, FOLDER).unwrap();
+    let (_, text) = files
+        .parts
+        .iter()
+        .find(|(p, _)| p.ends_with("/2024-58-6-95.json"))
+        .unwrap();
+    let part = Catalogue::from_json(text).unwrap();
+    let seed = part.article("2024-58-6-95").unwrap();
+    assert_eq!(
+        part.journal_of(seed).issn(),
+        Some("0257-2826"),
+        "the seed's journal travels with it"
+    );
+}
+
+#[test]
+fn an_empty_catalogue_splits_into_its_root_and_whole_file() {
+    let empty = r#"{"format":"abstract-catalogue/1","journal":{"title":{"en":"Sample Journal (fictitious)"}},"articles":[]}"#;
+    let files = split_catalogue(empty, FOLDER).unwrap();
+    assert_eq!(files.parts.len(), 1);
+    let root = Catalogue::from_json(&files.root).unwrap();
+    assert_eq!(root.split().unwrap().article_count(), 0);
+}
+
+fn root_with(split: &str, articles: &str) -> String {
+    format!(
+        r#"{{"format":"abstract-catalogue/1","journal":{{"title":{{"en":"Sample Journal (fictitious)"}}}},
+            "articles":{articles},"split":{split}}}"#
+    )
+}
+
+fn error_of(text: &str) -> String {
+    Catalogue::from_json(text).unwrap_err().to_string()
+}
+
+#[test]
+fn a_broken_split_object_is_refused_with_its_path() {
+    let ok = r#"{"format":"abstract-catalogue-split/1","folder":"parts/","articles":2}"#;
+    assert!(Catalogue::from_json(&root_with(ok, "[]")).is_ok());
+
+    let message = error_of(&root_with(
+        r#"{"format":"abstract-catalogue-split/9","folder":"parts/","articles":2}"#,
+        "[]",
+    ));
+    assert!(
+        message.contains("split.format") && message.contains("abstract-catalogue-split/9"),
+        "{message}"
+    );
+    let message = error_of(&root_with(
+        r#"{"format":"abstract-catalogue-split/1","folder":"../etc/","articles":2}"#,
+        "[]",
+    ));
+    assert!(message.contains("split.folder"), "{message}");
+    let message = error_of(&root_with(
+        r#"{"format":"abstract-catalogue-split/1","folder":"parts/","articles":"two"}"#,
+        "[]",
+    ));
+    assert!(message.contains("split.articles"), "{message}");
+    let article = r#"[{"id":"a","year":2025,"title":{"en":"A"},"abstract":{"en":"A."}}]"#;
+    let message = error_of(&root_with(ok, article));
+    assert!(message.contains("must be []"), "{message}");
+    let message = error_of(&root_with("[]", "[]"));
+    assert!(message.contains("split"), "{message}");
+}
+
+#[test]
+fn splitting_refuses_what_is_not_a_catalogue() {
+    assert!(split_catalogue("not json", FOLDER).is_err());
+    assert!(split_catalogue("{}", FOLDER).is_err());
+    assert!(split_catalogue(SAMPLE, "../up/").is_err());
+}

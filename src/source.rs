@@ -1,0 +1,167 @@
+//! Where pages get their articles: the whole catalogue, or, for a split
+//! catalogue (`docs/split-catalogue.md`), its parts, loaded as needed.
+//!
+//! An article page of a split catalogue needs only its article's part (the
+//! article with its previous and next), which the prerendered page has
+//! already preloaded; the parts of the neighbours are fetched as soon as it
+//! shows, so previous/next do not wait on the network. Pages that list the
+//! whole catalogue (contents, issues, keywords, search) load its complete
+//! file once, on first use. Nothing is fetched twice: parts are kept by
+//! article id, in flight or done.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use catalogue::Catalogue;
+use leptos::prelude::*;
+
+use crate::fetch::{self, FetchError, Loaded};
+use crate::prefs::base_path;
+
+/// The catalogue behind the pages, in context once `catalogue.json` loaded.
+#[derive(Clone)]
+pub enum Source {
+    /// A single-file catalogue: every page reads it.
+    Whole(Loaded),
+    /// A split catalogue's root, with its parts loaded on demand.
+    Split(SplitSource),
+}
+
+impl Source {
+    pub fn new(loaded: Loaded) -> Source {
+        match loaded.catalogue.split() {
+            None => Source::Whole(loaded),
+            Some(_) => Source::Split(SplitSource::new(loaded.catalogue)),
+        }
+    }
+
+    /// The catalogue that holds article `id` with its neighbours, as far
+    /// as it is known yet.
+    pub fn for_article(&self, id: &str) -> ArticleSource {
+        match self {
+            Source::Whole(loaded) => ArticleSource::Ready(loaded.catalogue.clone()),
+            Source::Split(split) => split.for_article(id),
+        }
+    }
+}
+
+pub fn use_source() -> Source {
+    expect_context::<Source>()
+}
+
+/// What an article page can show for an id.
+#[derive(Clone)]
+pub enum ArticleSource {
+    Loading,
+    /// A catalogue with the article (if it exists at all) and its
+    /// neighbours.
+    Ready(Arc<Catalogue>),
+    /// The split catalogue has no part for this id: no such article.
+    Missing,
+    Failed(FetchError),
+}
+
+/// A part, in flight or done.
+#[derive(Clone)]
+enum PartState {
+    Loading,
+    Ready(Arc<Catalogue>),
+    Failed(FetchError),
+}
+
+/// The parts of a split catalogue, loaded as pages ask for them.
+#[derive(Clone, Copy)]
+pub struct SplitSource {
+    root: StoredValue<Arc<Catalogue>>,
+    parts: RwSignal<HashMap<String, PartState>>,
+    complete: RwSignal<Option<Result<Loaded, FetchError>>>,
+    complete_started: StoredValue<bool>,
+}
+
+impl SplitSource {
+    fn new(root: Arc<Catalogue>) -> SplitSource {
+        SplitSource {
+            root: StoredValue::new(root),
+            parts: RwSignal::new(HashMap::new()),
+            complete: RwSignal::new(None),
+            complete_started: StoredValue::new(false),
+        }
+    }
+
+    fn file(&self, relative: impl FnOnce(&catalogue::Split) -> String) -> String {
+        let root = self.root.get_value();
+        let relative = root.split().map(relative).unwrap_or_default();
+        fetch::site_file(base_path(), &relative)
+    }
+
+    fn for_article(&self, id: &str) -> ArticleSource {
+        match self.parts.with(|parts| parts.get(id).cloned()) {
+            None | Some(PartState::Loading) => ArticleSource::Loading,
+            Some(PartState::Ready(part)) => ArticleSource::Ready(part),
+            Some(PartState::Failed(FetchError::NotFound { .. })) => ArticleSource::Missing,
+            Some(PartState::Failed(error)) => ArticleSource::Failed(error),
+        }
+    }
+
+    /// Starts loading article `id`'s part unless it is loaded or on its
+    /// way. Ids that are not valid article ids have no part.
+    pub fn request_part(&self, id: &str) {
+        if self.parts.with_untracked(|parts| parts.contains_key(id)) {
+            return;
+        }
+        if catalogue::ArticleId::parse(id).is_err() {
+            let url = fetch::site_file(base_path(), id);
+            self.parts
+                .update(|parts| _ = parts.insert(id.to_owned(), missing(url)));
+            return;
+        }
+        self.parts
+            .update(|parts| _ = parts.insert(id.to_owned(), PartState::Loading));
+        let url = self.file(|split| split.article_file(id));
+        let parts = self.parts;
+        let id = id.to_owned();
+        leptos::task::spawn_local(async move {
+            let state = match fetch::load_part(url).await {
+                Ok(part) => PartState::Ready(Arc::new(part)),
+                Err(error) => PartState::Failed(error),
+            };
+            parts.update(|parts| _ = parts.insert(id, state));
+        });
+    }
+
+    /// Forgets a failed part and loads it again.
+    pub fn retry_part(&self, id: &str) {
+        self.parts.update(|parts| _ = parts.remove(id));
+        self.request_part(id);
+    }
+
+    /// The whole catalogue, once [`SplitSource::load_complete`] has it.
+    pub fn complete(&self) -> Option<Result<Loaded, FetchError>> {
+        self.complete.get()
+    }
+
+    /// Starts loading the complete file, once.
+    pub fn load_complete(&self) {
+        if self.complete_started.get_value() {
+            return;
+        }
+        self.complete_started.set_value(true);
+        let url = self.file(catalogue::Split::complete_file);
+        let complete = self.complete;
+        leptos::task::spawn_local(async move {
+            // Named by the catalogue's hash: never changes, may come from cache.
+            let loaded = fetch::load_catalogue(url, web_sys::RequestCache::Default).await;
+            complete.set(Some(loaded));
+        });
+    }
+
+    pub fn retry_complete(&self) {
+        self.complete_started.set_value(false);
+        self.complete.set(None);
+        self.load_complete();
+    }
+}
+
+fn missing(url: String) -> PartState {
+    PartState::Failed(FetchError::NotFound { url })
+}

@@ -1,0 +1,192 @@
+//! A split catalogue (`docs/split-catalogue.md`), as `cargo xtask build`
+//! writes for large catalogues: an article page loads only its article's
+//! part, the neighbours' parts are prefetched, nothing is fetched twice,
+//! and pages that list everything load the complete file once.
+
+use browser_tests::{Canned, Reader, Setup, catalogue_body, fixture, split_folder};
+
+const SEED_ID: &str = "2024-58-6-95";
+const SEED_TITLE: &str = "Chinese Characteristics and Practice of Digital Diplomacy";
+const NEXT_ID: &str = "sample-2025-1-1-1";
+const NEXT_TITLE: &str = "A Fictitious Study of Digital Diplomacy Terms";
+
+fn split() -> Setup {
+    Setup {
+        split: true,
+        ..Setup::default()
+    }
+}
+
+/// The server path of an article's part.
+fn part(id: &str) -> String {
+    format!("/reader/{}article/{id}.json", split_folder())
+}
+
+fn complete() -> String {
+    format!("/reader/{}complete.json", split_folder())
+}
+
+/// How many times the server was asked for `path`.
+fn asked(r: &Reader, path: &str) -> usize {
+    r.server.requests().iter().filter(|p| *p == path).count()
+}
+
+async fn wait_asked(r: &Reader, path: &str) {
+    r.wait_until(&format!("{path} to be fetched"), || async {
+        asked(r, path) > 0
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_article_loads_its_part_alone_and_prefetches_its_neighbours() {
+    let r = Reader::open(split()).await;
+    r.goto(&format!("article/{SEED_ID}/?lang=en")).await;
+    r.wait_for_ready().await;
+    r.wait_text("h1", SEED_TITLE).await;
+    wait_asked(&r, &part(NEXT_ID)).await;
+    assert!(
+        r.text(".nav-next")
+            .await
+            .unwrap_or_default()
+            .contains(NEXT_TITLE),
+        "{}",
+        r.describe().await
+    );
+    assert_eq!(asked(&r, "/reader/catalogue.json"), 1);
+    assert_eq!(
+        asked(&r, &part(SEED_ID)),
+        1,
+        "the page's preload and the app's fetch are one request: {:?}",
+        r.server.requests()
+    );
+    assert_eq!(asked(&r, &complete()), 0, "the whole catalogue stays put");
+    assert_eq!(asked(&r, "/reader/search-index.json"), 0);
+    let root: serde_json::Value = r
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('catalogue.json').then(r => r.json()).then(done, () => done(null));",
+            vec![],
+        )
+        .await
+        .expect("read the root");
+    assert_eq!(root["articles"], serde_json::json!([]), "{root}");
+    assert_eq!(root["split"]["articles"], 4);
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn next_and_previous_open_from_prefetched_parts_fetched_once() {
+    let r = Reader::open(split()).await;
+    r.goto(&format!("article/{SEED_ID}/?lang=en")).await;
+    r.wait_text("h1", SEED_TITLE).await;
+    wait_asked(&r, &part(NEXT_ID)).await;
+
+    r.click("a.nav-next").await;
+    r.wait_text("h1", NEXT_TITLE).await;
+    assert!(
+        r.current_url()
+            .await
+            .contains(&format!("article/{NEXT_ID}/?lang=en"))
+    );
+    // The next one's own next is on its way now; back and forth again
+    // asks for nothing more.
+    wait_asked(&r, &part("sample-2025-1-1-9")).await;
+    r.press("\u{E012}").await; // ←
+    r.wait_text("h1", SEED_TITLE).await;
+    r.press("\u{E014}").await; // →
+    r.wait_text("h1", NEXT_TITLE).await;
+    r.press("\u{E014}").await;
+    r.wait_text("h1", "Inline Formatting in Abstracts").await;
+    wait_asked(&r, &part("sample-2025-1-2-1")).await;
+    for id in [SEED_ID, NEXT_ID, "sample-2025-1-1-9", "sample-2025-1-2-1"] {
+        assert_eq!(asked(&r, &part(id)), 1, "{id}: {:?}", r.server.requests());
+    }
+    assert_eq!(asked(&r, "/reader/catalogue.json"), 1);
+    assert_eq!(asked(&r, &complete()), 0);
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn contents_and_search_load_the_complete_file_once() {
+    let r = Reader::open(split()).await;
+    r.goto("?lang=en").await;
+    r.wait_for_ready().await;
+    r.wait_text("main", SEED_TITLE).await;
+    r.type_text("header input[type=search]", "外交").await;
+    r.wait_text(".result-count", "外交").await;
+    assert!(
+        r.text(".search-results")
+            .await
+            .unwrap_or_default()
+            .contains(SEED_TITLE),
+        "{}",
+        r.describe().await
+    );
+    r.goto("keywords/?lang=en").await;
+    r.wait_text("main", "digital diplomacy").await;
+    assert_eq!(asked(&r, &complete()), 2, "once per page load, two loads");
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_replaced_catalogue_json_is_read_whole_and_the_parts_ignored() {
+    // The owner replaced the root with a single-file catalogue, without
+    // rebuilding: the old parts must not be shown.
+    let r = Reader::open(Setup {
+        not_found_page: true,
+        ..split().catalogue(catalogue_body(fixture("replaced.json")))
+    })
+    .await;
+    r.goto("article/added-after-build/?lang=en").await;
+    r.wait_text("h1", "An Article Added by Replacing catalogue.json")
+        .await;
+    r.goto(&format!("article/{SEED_ID}/?lang=en")).await;
+    r.wait_for_ready().await;
+    r.wait_text("h1", "not found").await;
+    assert_eq!(asked(&r, &complete()), 0);
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_unknown_article_says_so_and_links_to_the_contents() {
+    let r = Reader::open(Setup {
+        not_found_page: true,
+        ..split()
+    })
+    .await;
+    r.goto("article/no-such-article/?lang=en").await;
+    r.wait_text("h1", "not found").await;
+    assert_eq!(asked(&r, &part("no-such-article")), 1);
+    r.click(".not-found a").await;
+    r.wait_text("main", SEED_TITLE).await;
+    assert!(r.current_url().await.ends_with("/reader/?lang=en"));
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_part_that_cannot_be_fetched_says_why_and_retry_brings_it() {
+    let r = Reader::open(split()).await;
+    let path = part(SEED_ID);
+    let relative = path.trim_start_matches("/reader/").to_owned();
+    r.server.set_canned(
+        &relative,
+        Some(Canned::Respond {
+            status: 500,
+            content_type: "text/plain",
+            body: b"server error".to_vec(),
+        }),
+    );
+    r.goto(&format!("article/{SEED_ID}/?lang=en")).await;
+    r.wait_text("main", "HTTP 500").await;
+    assert!(
+        r.text("main").await.unwrap_or_default().contains(&path),
+        "the message names the file: {}",
+        r.describe().await
+    );
+    r.server.set_canned(&relative, None);
+    r.click("main button").await;
+    r.wait_text("h1", SEED_TITLE).await;
+    r.close().await;
+}

@@ -239,12 +239,12 @@ fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
     provide_context(source);
     view! {
         <Routes fallback=|| view! { <PageNotFound/> }>
-            <Route path=path!("/") view=|| with_whole(HomePage)/>
+            <Route path=path!("/") view=|| with_whole(|| HomePage().into_any())/>
             <Route path=path!("/article/:id") view=ArticleRoute/>
-            <Route path=path!("/issue") view=|| with_whole(IssuePage)/>
-            <Route path=path!("/keyword") view=|| with_whole(KeywordPage)/>
-            <Route path=path!("/keywords") view=|| with_whole(KeywordIndexPage)/>
-            <Route path=path!("/search") view=|| with_whole(SearchPage)/>
+            <Route path=path!("/issue") view=|| with_whole(|| IssuePage().into_any())/>
+            <Route path=path!("/keyword") view=|| with_whole(|| KeywordPage().into_any())/>
+            <Route path=path!("/keywords") view=|| with_whole(|| KeywordIndexPage().into_any())/>
+            <Route path=path!("/search") view=SearchPage/>
         </Routes>
     }
 }
@@ -257,9 +257,11 @@ fn provide_whole(loaded: Loaded) {
 
 /// A page that needs the whole catalogue: at once for a single-file
 /// catalogue; for a split one, after loading its complete file.
-fn with_whole<V: IntoView + 'static>(page: fn() -> V) -> AnyView {
+/// (One function for every page, not a generic one: each copy would add
+/// to the wasm.)
+fn with_whole(page: fn() -> AnyView) -> AnyView {
     let Source::Split(split) = expect_context::<Source>() else {
-        return page().into_any();
+        return page();
     };
     split.load_complete();
     let state = use_view_state();
@@ -276,7 +278,7 @@ fn with_whole<V: IntoView + 'static>(page: fn() -> V) -> AnyView {
             }
             Some(Ok(loaded)) => {
                 provide_whole(loaded);
-                page().into_any()
+                page()
             }
         }
     })

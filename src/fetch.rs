@@ -78,6 +78,12 @@ pub async fn load_part(url: String) -> Result<Catalogue, FetchError> {
     Catalogue::from_json(&text).map_err(|error| FetchError::Invalid { url, error })
 }
 
+/// A file that never changes under its name (a split catalogue's search
+/// shards), as text; the browser's cache may answer.
+pub async fn load_file(url: &str) -> Result<String, FetchError> {
+    fetch_text(url, RequestCache::Default).await
+}
+
 /// A file of the site beside `catalogue.json`, by its relative path.
 pub fn site_file(base: &str, relative: &str) -> String {
     format!("{base}/{relative}")

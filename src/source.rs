@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use catalogue::Catalogue;
+use catalogue::search::{Query, SearchIds, SearchIndex};
 use leptos::prelude::*;
 
 use crate::fetch::{self, FetchError, Loaded};
@@ -69,6 +70,16 @@ enum PartState {
     Failed(FetchError),
 }
 
+/// What a search has found so far.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SearchOutcome {
+    Loading,
+    /// Ranked hits, best first.
+    Ready(Arc<Vec<catalogue::search::Hit>>),
+    /// Why the search cannot answer (damaged or stale index files).
+    Failed(String),
+}
+
 /// The parts of a split catalogue, loaded as pages ask for them.
 #[derive(Clone, Copy)]
 pub struct SplitSource {
@@ -76,7 +87,14 @@ pub struct SplitSource {
     parts: RwSignal<HashMap<String, PartState>>,
     complete: RwSignal<Option<Result<Loaded, FetchError>>>,
     complete_started: StoredValue<bool>,
+    search_ids: RwSignal<Option<Result<Arc<SearchIds>, String>>>,
+    search_ids_started: StoredValue<bool>,
+    /// Search shards by key.
+    shards: RwSignal<HashMap<String, ShardState>>,
 }
+
+/// A search shard: `None` while on its way.
+type ShardState = Option<Result<Arc<SearchIndex>, String>>;
 
 impl SplitSource {
     fn new(root: Arc<Catalogue>) -> SplitSource {
@@ -85,6 +103,9 @@ impl SplitSource {
             parts: RwSignal::new(HashMap::new()),
             complete: RwSignal::new(None),
             complete_started: StoredValue::new(false),
+            search_ids: RwSignal::new(None),
+            search_ids_started: StoredValue::new(false),
+            shards: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -159,6 +180,94 @@ impl SplitSource {
         self.complete_started.set_value(false);
         self.complete.set(None);
         self.load_complete();
+    }
+}
+
+impl SplitSource {
+    /// Starts loading what `query` needs: the ids file, then the shards of
+    /// its terms. Each file is fetched once. Call it from an effect.
+    pub fn prepare_search(&self, query: &Query) {
+        if !self.search_ids_started.get_value() {
+            self.search_ids_started.set_value(true);
+            let url = self.file(catalogue::Split::search_ids_file);
+            let search_ids = self.search_ids;
+            leptos::task::spawn_local(async move {
+                let ids = match fetch::load_file(&url).await {
+                    Ok(text) => SearchIds::from_json(&text)
+                        .map(Arc::new)
+                        .map_err(|e| format!("{url}: {e}")),
+                    Err(error) => Err(error.to_string()),
+                };
+                search_ids.set(Some(ids));
+            });
+        }
+        // Tracked: an effect calling this runs again once the ids are in.
+        let Some(Ok(ids)) = self.search_ids.get() else {
+            return;
+        };
+        for key in ids.keys_for(query) {
+            if self.shards.with_untracked(|s| s.contains_key(&key)) {
+                continue;
+            }
+            self.shards.update(|s| _ = s.insert(key.clone(), None));
+            let url = self.file(|split| split.search_shard_file(&key));
+            let shards = self.shards;
+            leptos::task::spawn_local(async move {
+                let shard = match fetch::load_file(&url).await {
+                    Ok(text) => SearchIndex::shard_from_json(&text)
+                        .map(Arc::new)
+                        .map_err(|e| format!("{url}: {e}")),
+                    Err(error) => Err(error.to_string()),
+                };
+                shards.update(|s| _ = s.insert(key, Some(shard)));
+            });
+        }
+    }
+
+    /// The hits of `query`, once its files are in (tracked: re-runs as
+    /// they arrive).
+    pub fn search(&self, query: &Query) -> SearchOutcome {
+        let ids = match self.search_ids.get() {
+            None => return SearchOutcome::Loading,
+            Some(Err(why)) => return SearchOutcome::Failed(why),
+            Some(Ok(ids)) => ids,
+        };
+        let keys = ids.keys_for(query);
+        let found = self.shards.with(|shards| {
+            let mut found = Vec::with_capacity(keys.len());
+            for key in &keys {
+                match shards.get(key) {
+                    None | Some(None) => return Ok(None),
+                    Some(Some(Err(why))) => return Err(why.clone()),
+                    Some(Some(Ok(shard))) => found.push(shard.clone()),
+                }
+            }
+            Ok(Some(found))
+        });
+        match found {
+            Err(why) => SearchOutcome::Failed(why),
+            Ok(None) => SearchOutcome::Loading,
+            Ok(Some(shards)) => {
+                let refs: Vec<&SearchIndex> = shards.iter().map(AsRef::as_ref).collect();
+                match SearchIndex::merge(&ids, &refs) {
+                    Ok(index) => SearchOutcome::Ready(Arc::new(index.search_query(query))),
+                    Err(why) => SearchOutcome::Failed(why),
+                }
+            }
+        }
+    }
+
+    /// The part holding article `id`, if it is in (tracked).
+    pub fn part(&self, id: &str) -> Option<Arc<Catalogue>> {
+        match self.for_article(id) {
+            ArticleSource::Ready(part) => Some(part),
+            _ => None,
+        }
+    }
+
+    /// True while article `id`'s part is on its way (tracked).
+    pub fn part_pending(&self, id: &str) -> bool {
+        matches!(self.for_article(id), ArticleSource::Loading)
     }
 }
 

@@ -7,15 +7,16 @@
 use std::sync::Arc;
 
 use catalogue::search::{Query, SearchIndex, snippet};
-use catalogue::{Article, Lang};
+use catalogue::{Article, Catalogue, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::{use_catalogue, use_view_state};
+use crate::app::use_view_state;
 use crate::components::article_list::{ItemOptions, article_item, marked};
 use crate::fetch::{self, Loaded};
 use crate::fold::nfkd;
-use crate::prefs::{base_path, set_document_title};
+use crate::prefs::{base_path, reveal_app, set_document_title};
+use crate::source::{SearchOutcome, Source, use_source};
 
 /// Results shown at first, and added by each "Show more results".
 const PAGE: usize = 50;
@@ -89,12 +90,11 @@ fn best_snippet(article: &Article, lang: Lang, query: &Query) -> Option<AnyView>
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let catalogue = use_catalogue();
+    let source = use_source();
     let state = use_view_state();
-    let search = expect_context::<SearchIndexState>();
-    search.ensure_loaded(expect_context::<Loaded>());
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let parsed = Memo::new(move |_| Query::parse(&q.get(), &nfkd));
 
     Effect::new(move |_| {
         let labels = state.labels();
@@ -106,7 +106,6 @@ pub fn SearchPage() -> impl IntoView {
         });
     });
 
-    let index = search.index;
     // Long result lists grow on request: rendering thousands of entries at
     // each keystroke would stall typing. A new query starts again.
     let shown = RwSignal::new(PAGE);
@@ -114,6 +113,52 @@ pub fn SearchPage() -> impl IntoView {
         q.track();
         shown.set(PAGE);
     });
+
+    // The hits: from the whole index (a single-file catalogue), or from the
+    // shards the query needs (a split one, whose results then come from
+    // their articles' parts, fetched for the results shown).
+    let split = match &source {
+        Source::Split(split) => Some(*split),
+        Source::Whole(_) => None,
+    };
+    let outcome: Memo<SearchOutcome> = match &source {
+        Source::Whole(loaded) => {
+            let search = expect_context::<SearchIndexState>();
+            search.ensure_loaded(loaded.clone());
+            let index = search.index;
+            Memo::new(move |_| match index.get() {
+                None => SearchOutcome::Loading,
+                Some(index) => SearchOutcome::Ready(Arc::new(index.search_query(&parsed.get()))),
+            })
+        }
+        Source::Split(split) => {
+            let split = *split;
+            Effect::new(move |_| split.prepare_search(&parsed.get()));
+            Memo::new(move |_| split.search(&parsed.get()))
+        }
+    };
+    if let Some(split) = split {
+        Effect::new(move |_| {
+            if let SearchOutcome::Ready(hits) = outcome.get() {
+                for hit in hits.iter().take(shown.get()) {
+                    split.request_part(&hit.id);
+                }
+            }
+        });
+    }
+    let whole = match &source {
+        Source::Whole(loaded) => Some(loaded.catalogue.clone()),
+        Source::Split(_) => None,
+    };
+    // The catalogue that holds a hit's article, once it is at hand.
+    let holder = move |id: &str| -> Option<Arc<Catalogue>> {
+        match (&whole, split) {
+            (Some(whole), _) => Some(whole.clone()),
+            (None, Some(split)) => split.part(id),
+            (None, None) => None,
+        }
+    };
+
     move || {
         let labels = state.labels();
         let view = state.view.get();
@@ -122,6 +167,7 @@ pub fn SearchPage() -> impl IntoView {
         let q = q.get();
         let heading = view! { <h1 id="search-heading">{labels.search_heading}</h1> };
         if q.trim().is_empty() {
+            reveal_app();
             return view! {
                 <section class="search-page" aria-labelledby="search-heading">
                     {heading}
@@ -130,35 +176,53 @@ pub fn SearchPage() -> impl IntoView {
             }
             .into_any();
         }
-        let Some(index) = index.get() else {
-            return view! {
-                <section class="search-page" aria-labelledby="search-heading">
-                    {heading}
-                    <p class="loading" role="status">{labels.loading}</p>
-                </section>
+        let hits = match outcome.get() {
+            SearchOutcome::Loading => {
+                return view! {
+                    <section class="search-page" aria-labelledby="search-heading">
+                        {heading}
+                        <p class="loading" role="status">{labels.loading}</p>
+                    </section>
+                }
+                .into_any();
             }
-            .into_any();
+            SearchOutcome::Failed(why) => {
+                reveal_app();
+                return view! {
+                    <section class="search-page" aria-labelledby="search-heading">
+                        {heading}
+                        <p class="load-error" role="alert">{why}</p>
+                    </section>
+                }
+                .into_any();
+            }
+            SearchOutcome::Ready(hits) => hits,
         };
-        let parsed = Query::parse(&q, &nfkd);
-        let hits = index.search_query(&parsed);
+        reveal_app();
+        let parsed = parsed.get();
         let limit = shown.get();
+        let mut pending = false;
         let items: Vec<AnyView> = hits
             .iter()
-            .filter_map(|hit| catalogue.article(&hit.id))
             .take(limit)
-            .map(|article| {
+            .filter_map(|hit| {
+                let Some(holder) = holder(&hit.id) else {
+                    pending |= split.is_some_and(|s| s.part_pending(&hit.id));
+                    return None;
+                };
+                let article = holder.article(&hit.id)?;
                 let options = ItemOptions {
                     show_source: true,
                     query: Some(&parsed),
                 };
-                article_item(
-                    &catalogue,
+                Some(article_item(
+                    &holder,
                     article,
                     view,
                     &lang_query,
                     options,
                     best_snippet(article, lang, &parsed),
-                )
+                ))
             })
             .collect();
         let count = hits.len();
@@ -171,17 +235,21 @@ pub fn SearchPage() -> impl IntoView {
                 </p>
             }
         });
+        // Results whose articles are still on their way (a split catalogue).
+        let still_loading =
+            pending.then(|| view! { <p class="loading" role="status">{labels.loading}</p> });
         view! {
             <section class="search-page" aria-labelledby="search-heading">
                 {heading}
                 <p class="result-count" role="status">
                     {labels.result_count(count)}" — “"<span class="search-query">{q.clone()}</span>"”"
                 </p>
-                {if items.is_empty() {
+                {if items.is_empty() && !pending {
                     view! { <p class="empty">{labels.search_none}</p> }.into_any()
                 } else {
                     view! { <ol class="article-list search-results">{items}</ol> }.into_any()
                 }}
+                {still_loading}
                 {more}
             </section>
         }

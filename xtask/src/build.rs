@@ -278,14 +278,39 @@ pub fn write_site(
     }
     step("Building the search index");
     let search_index = SearchIndex::build(catalogue, fingerprint, &catalogue::search::nfkd);
-    let search_json = search_index.to_json();
-    write(&out.join(catalogue::SEARCH_INDEX_FILE), &search_json)?;
-    eprintln!(
-        "    {} terms over {} articles, {} bytes",
-        search_index.term_count(),
-        search_index.article_count(),
-        search_json.len()
-    );
+    match &split_folder {
+        None => {
+            let search_json = search_index.to_json();
+            write(&out.join(catalogue::SEARCH_INDEX_FILE), &search_json)?;
+            eprintln!(
+                "    {} terms over {} articles, {} bytes",
+                search_index.term_count(),
+                search_index.article_count(),
+                search_json.len()
+            );
+        }
+        Some(folder) => {
+            // A split catalogue gets a split index: a query loads only the
+            // shards of its terms.
+            let files = search_index.to_shards();
+            let dir = out.join(folder).join("search");
+            write(&dir.join("ids.json"), &files.ids)?;
+            let largest = files.shards.iter().map(|(_, t)| t.len()).max();
+            for (name, text) in &files.shards {
+                let path = dir.join(name);
+                std::fs::write(&path, text)
+                    .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
+            }
+            eprintln!(
+                "    {} terms over {} articles in {} shards (largest {} bytes), ids {} bytes",
+                search_index.term_count(),
+                search_index.article_count(),
+                files.shards.len(),
+                largest.unwrap_or(0),
+                files.ids.len()
+            );
+        }
+    }
     step("Prerendering every article page (the app's components, natively)");
     let mut prerender = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     prerender

@@ -79,6 +79,8 @@
 //! [`SearchIndex::from_json`] checks all of this and refuses an index that
 //! breaks it, with a sentence saying what is wrong and what to do.
 
+mod shards;
+
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -89,6 +91,8 @@ use crate::plain_text;
 
 /// The only value of the index's `format` field this reader understands.
 pub const INDEX_FORMAT: &str = "abstract-search/1";
+
+pub use shards::{IDS_FORMAT, SHARD_FORMAT, SearchIds, ShardFiles, shard_file};
 
 const TITLE: u8 = 1;
 const KEYWORDS: u8 = 2;
@@ -575,36 +579,23 @@ impl SearchIndex {
             }
             push_json_string(&mut out, id);
         }
-        out.push_str("],\"terms\":[");
-        for (i, term) in self.terms.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_json_string(&mut out, term);
-        }
-        out.push_str("],\"postings\":[");
-        for t in 0..self.terms.len() {
-            if t > 0 {
-                out.push(',');
-            }
-            out.push('[');
-            for (i, (doc, mask)) in self.postings(t).enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&doc.to_string());
-                out.push(',');
-                out.push_str(&mask.to_string());
-            }
-            out.push(']');
-        }
-        out.push_str("]}");
+        out.push(']');
+        let all: Vec<usize> = (0..self.terms.len()).collect();
+        self.push_terms(&mut out, &all);
+        out.push('}');
         out
     }
 
     /// Reads an index written by [`SearchIndex::to_json`], checking its
     /// format and consistency. The error is a sentence for the site owner.
     pub fn from_json(text: &str) -> Result<SearchIndex, String> {
+        SearchIndex::parse(text, INDEX_FORMAT)
+    }
+
+    /// Reads an index file of `format`: [`INDEX_FORMAT`] (with its ids) or
+    /// [`SHARD_FORMAT`] (no ids; its article numbers are checked against
+    /// its `articles` count, and the ids come with the merge).
+    fn parse(text: &str, format: &str) -> Result<SearchIndex, String> {
         let wire: Wire = match serde_json::from_str(text) {
             Ok(wire) => wire,
             Err(e) => {
@@ -622,12 +613,12 @@ impl SearchIndex {
                 // Another format is named as such rather than reported as a
                 // wrong shape.
                 if let Ok(head) = serde_json::from_str::<Head>(text) {
-                    check_format(&head.format)?;
+                    check_format(&head.format, format)?;
                 }
                 return Err(format!("the search index is damaged: {e}; {ADVICE}"));
             }
         };
-        check_format(&wire.format)?;
+        check_format(&wire.format, format)?;
         let damaged = |what: String| format!("the search index is damaged: {what}; {ADVICE}");
 
         let mut seen = HashSet::with_capacity(wire.ids.len());
@@ -666,7 +657,10 @@ impl SearchIndex {
                 )));
             }
         }
-        let count = wire.ids.len();
+        let count = match wire.articles {
+            Some(n) if format == SHARD_FORMAT => n,
+            _ => wire.ids.len(),
+        };
         if let Some(at) = docs
             .iter()
             .position(|&d| usize::try_from(d).map_or(true, |d| d >= count))
@@ -698,15 +692,15 @@ impl SearchIndex {
 const ADVICE: &str =
     "rebuild it with `cargo xtask build` (or delete it: the reader then builds its index itself)";
 
-fn check_format(format: &serde_json::Value) -> Result<(), String> {
+fn check_format(format: &serde_json::Value, expected: &str) -> Result<(), String> {
     match format {
-        serde_json::Value::String(f) if f == INDEX_FORMAT => Ok(()),
+        serde_json::Value::String(f) if f == expected => Ok(()),
         serde_json::Value::String(f) => Err(format!(
-            "the search index has format {f:?}, but this reader reads only {INDEX_FORMAT:?}; \
+            "the search index has format {f:?}, but this reader reads only {expected:?}; \
              {ADVICE}"
         )),
         _ => Err(format!(
-            "the search index has no \"format\": {INDEX_FORMAT:?}, so it is not a search index \
+            "the search index has no \"format\": {expected:?}, so it is not a search index \
              this reader can read; {ADVICE}"
         )),
     }
@@ -726,7 +720,11 @@ struct Wire {
     #[serde(default)]
     format: serde_json::Value,
     fingerprint: String,
+    #[serde(default)]
     ids: Vec<String>,
+    /// A shard's article count (it has no ids).
+    #[serde(default)]
+    articles: Option<usize>,
     terms: Vec<String>,
     postings: Postings,
 }

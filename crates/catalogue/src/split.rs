@@ -7,6 +7,8 @@
 //! catalogue.json                      {"format", "journal", "articles": [], "split": {…}}
 //! <folder>complete.json               the whole catalogue, one file (what catalogue.json was)
 //! <folder>article/<id>.json           a catalogue of that article with its previous and next
+//! <folder>search/ids.json             the search index's ids and shard keys
+//! <folder>search/<key>.json           the search index's terms starting with <key>
 //! ```
 //!
 //! The folder's name carries a hash of the whole catalogue, so its files
@@ -44,6 +46,16 @@ impl Split {
     /// The part that holds article `id` (ids are URL-safe by contract).
     pub fn article_file(&self, id: &str) -> String {
         format!("{}article/{id}.json", self.folder)
+    }
+
+    /// The split search index's ids file (`search::SearchIds`).
+    pub fn search_ids_file(&self) -> String {
+        format!("{}search/ids.json", self.folder)
+    }
+
+    /// The search shard of `key` (`search::SearchIds::keys_for`).
+    pub fn search_shard_file(&self, key: &str) -> String {
+        format!("{}search/{}", self.folder, crate::search::shard_file(key))
     }
 
     /// The `split` object as JSON.

@@ -109,12 +109,12 @@ async fn next_and_previous_open_from_prefetched_parts_fetched_once() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn contents_and_search_load_the_complete_file_once() {
+async fn contents_and_keywords_load_the_complete_file_and_search_does_not() {
     let r = Reader::open(split()).await;
     r.goto("?lang=en").await;
     r.wait_for_ready().await;
     r.wait_text("main", SEED_TITLE).await;
-    r.type_text("header input[type=search]", "外交").await;
+    r.type_text("#search-input", "外交").await;
     r.wait_text(".result-count", "外交").await;
     assert!(
         r.text(".search-results")
@@ -126,7 +126,65 @@ async fn contents_and_search_load_the_complete_file_once() {
     );
     r.goto("keywords/?lang=en").await;
     r.wait_text("main", "digital diplomacy").await;
-    assert_eq!(asked(&r, &complete()), 2, "once per page load, two loads");
+    // Once per page load (two); the search in between used its shards.
+    assert_eq!(asked(&r, &complete()), 2);
+    assert_eq!(asked(&r, &search_file("ids.json")), 1);
+    r.close().await;
+}
+
+/// The server path of a search file of the split site.
+fn search_file(name: &str) -> String {
+    format!("/reader/{}search/{name}", split_folder())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn search_loads_the_shards_of_its_terms_and_the_parts_of_its_results() {
+    let r = Reader::open(split()).await;
+    r.goto("search/?q=数字外交&lang=en").await;
+    r.wait_text(".result-count", "数字外交").await;
+    r.wait_text(".search-results", SEED_TITLE).await;
+    r.wait_for_ready().await;
+    assert_eq!(asked(&r, &search_file("ids.json")), 1);
+    // 数字 字外 外交: the shards of 数, 字 and 外, once each.
+    for key in ["6570", "5b57", "5916"] {
+        assert_eq!(
+            asked(&r, &search_file(&format!("{key}.json"))),
+            1,
+            "{key}: {:?}",
+            r.server.requests()
+        );
+    }
+    assert_eq!(asked(&r, &part(SEED_ID)), 1);
+    assert_eq!(asked(&r, &complete()), 0, "search needs no complete file");
+    assert_eq!(asked(&r, "/reader/search-index.json"), 0);
+
+    // Typing on loads only the shard the new word needs (`di`), not the
+    // ones already in.
+    r.goto("search/?q=外交&lang=en").await;
+    r.wait_text(".search-results", SEED_TITLE).await;
+    let before = r.server.requests().len();
+    r.type_text("#search-input", " diplom").await;
+    r.wait_text(".result-count", "diplom").await;
+    r.wait_text(".search-results", SEED_TITLE).await;
+    let later: Vec<String> = r.server.requests()[before..].to_vec();
+    assert!(
+        later.contains(&search_file("64-69.json")),
+        "the shard of di: {later:?}"
+    );
+    assert!(!later.contains(&search_file("5916.json")), "{later:?}");
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_damaged_search_shard_says_so() {
+    let r = Reader::open(split()).await;
+    let relative = search_file("5916.json")
+        .trim_start_matches("/reader/")
+        .to_owned();
+    r.server
+        .set_canned(&relative, Some(catalogue_body(b"{\"format\":".to_vec())));
+    r.goto("search/?q=外交&lang=en").await;
+    r.wait_text(".search-page [role=alert]", "5916.json").await;
     r.close().await;
 }
 

@@ -169,8 +169,11 @@ async fn time_search(client: &Client, query: &str) -> Option<f64> {
     let script = r#"
         const [query, finish] = [arguments[0], arguments[arguments.length - 1]];
         const ok = () => {
+            // The count for this query, and no result still loading (a
+            // split catalogue lists each result once its part is in).
             const shown = document.querySelector('.result-count .search-query');
-            return shown && shown.textContent === query;
+            return shown && shown.textContent === query
+                && !document.querySelector('.search-page .loading');
         };
         const input = document.getElementById('search-input');
         const t0 = performance.now();

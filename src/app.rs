@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use catalogue::{Catalogue, Labels, View};
+use catalogue::{Catalogue, IssueKey, Labels, View};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
@@ -21,13 +21,14 @@ use crate::fetch::{self, FetchError, Loaded};
 use crate::pages::article::ArticleRoute;
 use crate::pages::home::HomePage;
 use crate::pages::issue::IssuePage;
+use crate::pages::issue_list::IssueListPage;
 use crate::pages::keyword::KeywordPage;
 use crate::pages::keyword_index::KeywordIndexPage;
 use crate::pages::load_error::LoadErrorPage;
 use crate::pages::not_found::PageNotFound;
 use crate::pages::search::{SearchIndexState, SearchPage};
 use crate::prefs;
-use crate::source::Source;
+use crate::source::{ArticleSource, Source};
 
 type CatalogueResource = LocalResource<Result<Loaded, FetchError>>;
 
@@ -239,9 +240,9 @@ fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
     provide_context(source);
     view! {
         <Routes fallback=|| view! { <PageNotFound/> }>
-            <Route path=path!("/") view=|| with_whole(|| HomePage().into_any())/>
+            <Route path=path!("/") view=contents_page/>
             <Route path=path!("/article/:id") view=ArticleRoute/>
-            <Route path=path!("/issue") view=|| with_whole(|| IssuePage().into_any())/>
+            <Route path=path!("/issue") view=issue_page/>
             <Route path=path!("/keyword") view=|| with_whole(|| KeywordPage().into_any())/>
             <Route path=path!("/keywords") view=|| with_whole(|| KeywordIndexPage().into_any())/>
             <Route path=path!("/search") view=SearchPage/>
@@ -281,6 +282,65 @@ fn with_whole(page: fn() -> AnyView) -> AnyView {
                 page()
             }
         }
+    })
+    .into_any()
+}
+
+/// `<base>/`: the whole catalogue's contents, or a split one's issues.
+fn contents_page() -> AnyView {
+    match expect_context::<Source>() {
+        Source::Whole(_) => HomePage().into_any(),
+        Source::Split(split) => view! { <IssueListPage split/> }.into_any(),
+    }
+}
+
+/// `<base>/issue/`: from the whole catalogue, or, split, from the issue's
+/// own part (found in the table of contents), which the page then reads as
+/// its catalogue.
+fn issue_page() -> AnyView {
+    let Source::Split(split) = expect_context::<Source>() else {
+        return IssuePage().into_any();
+    };
+    split.load_issues();
+    let state = use_view_state();
+    let query = use_query_map();
+    let number = Memo::new(move |_| {
+        let q = query.read();
+        let key = IssueKey::from_query(q.get("j"), q.get_str("y"), q.get("v"), q.get("n"))?;
+        let list = split.issues()?.ok()?;
+        list.find(&key).map(|entry| entry.number)
+    });
+    Effect::new(move |_| {
+        if let Some(n) = number.get() {
+            split.request_issue(n);
+        }
+    });
+    (move || {
+        let loading =
+            || view! { <p class="loading" role="status">{move || state.labels().loading}</p> };
+        let catalogue = match (split.issues(), number.get()) {
+            (None, _) => return loading().into_any(),
+            (Some(Err(error)), _) => {
+                prefs::reveal_app();
+                return view! { <LoadErrorPage error on_retry=move || split.retry_issues()/> }
+                    .into_any();
+            }
+            // No such issue: the page says so, from the root (no articles).
+            (Some(Ok(_)), None) => split.root(),
+            (Some(Ok(_)), Some(n)) => match split.issue_part(n) {
+                ArticleSource::Ready(part) => part,
+                ArticleSource::Loading => return loading().into_any(),
+                ArticleSource::Missing => split.root(),
+                ArticleSource::Failed(error) => {
+                    prefs::reveal_app();
+                    return view! { <LoadErrorPage error on_retry=move || split.retry_issue(n)/> }
+                        .into_any();
+                }
+            },
+        };
+        prefs::reveal_app();
+        provide_context(catalogue);
+        IssuePage().into_any()
     })
     .into_any()
 }

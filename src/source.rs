@@ -4,16 +4,17 @@
 //! An article page of a split catalogue needs only its article's part (the
 //! article with its previous and next), which the prerendered page has
 //! already preloaded; the parts of the neighbours are fetched as soon as it
-//! shows, so previous/next do not wait on the network. Pages that list the
-//! whole catalogue (contents, issues, keywords, search) load its complete
-//! file once, on first use. Nothing is fetched twice: parts are kept by
-//! article id, in flight or done.
+//! shows, so previous/next do not wait on the network. The contents page
+//! loads the table of contents (`issues.json`), an issue page its issue's
+//! part, a search the index shards of its terms; keyword pages load the
+//! complete file once, on first use. Nothing is fetched twice: parts are
+//! kept by file, in flight or done.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use catalogue::Catalogue;
 use catalogue::search::{Query, SearchIds, SearchIndex};
+use catalogue::{Catalogue, IssueList};
 use leptos::prelude::*;
 
 use crate::fetch::{self, FetchError, Loaded};
@@ -62,7 +63,7 @@ pub enum ArticleSource {
     Failed(FetchError),
 }
 
-/// A part, in flight or done.
+/// A part (an article's or an issue's), in flight or done.
 #[derive(Clone)]
 enum PartState {
     Loading,
@@ -84,7 +85,10 @@ pub enum SearchOutcome {
 #[derive(Clone, Copy)]
 pub struct SplitSource {
     root: StoredValue<Arc<Catalogue>>,
+    /// Parts by file, relative to `catalogue.json`.
     parts: RwSignal<HashMap<String, PartState>>,
+    issues: RwSignal<Option<Result<Arc<IssueList>, FetchError>>>,
+    issues_started: StoredValue<bool>,
     complete: RwSignal<Option<Result<Loaded, FetchError>>>,
     complete_started: StoredValue<bool>,
     search_ids: RwSignal<Option<Result<Arc<SearchIds>, String>>>,
@@ -101,6 +105,8 @@ impl SplitSource {
         SplitSource {
             root: StoredValue::new(root),
             parts: RwSignal::new(HashMap::new()),
+            issues: RwSignal::new(None),
+            issues_started: StoredValue::new(false),
             complete: RwSignal::new(None),
             complete_started: StoredValue::new(false),
             search_ids: RwSignal::new(None),
@@ -115,8 +121,22 @@ impl SplitSource {
         fetch::site_file(base_path(), &relative)
     }
 
+    /// The split's file for `relative` (a function of [`catalogue::Split`]).
+    fn relative(&self, relative: impl FnOnce(&catalogue::Split) -> String) -> String {
+        let root = self.root.get_value();
+        root.split().map(relative).unwrap_or_default()
+    }
+
     fn for_article(&self, id: &str) -> ArticleSource {
-        match self.parts.with(|parts| parts.get(id).cloned()) {
+        if catalogue::ArticleId::parse(id).is_err() {
+            return ArticleSource::Missing;
+        }
+        self.file_state(&self.relative(|split| split.article_file(id)))
+    }
+
+    /// A part's state by its file (tracked).
+    fn file_state(&self, file: &str) -> ArticleSource {
+        match self.parts.with(|parts| parts.get(file).cloned()) {
             None | Some(PartState::Loading) => ArticleSource::Loading,
             Some(PartState::Ready(part)) => ArticleSource::Ready(part),
             Some(PartState::Failed(FetchError::NotFound { .. })) => ArticleSource::Missing,
@@ -127,33 +147,89 @@ impl SplitSource {
     /// Starts loading article `id`'s part unless it is loaded or on its
     /// way. Ids that are not valid article ids have no part.
     pub fn request_part(&self, id: &str) {
-        if self.parts.with_untracked(|parts| parts.contains_key(id)) {
-            return;
+        if catalogue::ArticleId::parse(id).is_ok() {
+            self.request_file(self.relative(|split| split.article_file(id)));
         }
-        if catalogue::ArticleId::parse(id).is_err() {
-            let url = fetch::site_file(base_path(), id);
-            self.parts
-                .update(|parts| _ = parts.insert(id.to_owned(), missing(url)));
+    }
+
+    /// Starts loading a part by its file, once.
+    fn request_file(&self, file: String) {
+        if self.parts.with_untracked(|parts| parts.contains_key(&file)) {
             return;
         }
         self.parts
-            .update(|parts| _ = parts.insert(id.to_owned(), PartState::Loading));
-        let url = self.file(|split| split.article_file(id));
+            .update(|parts| _ = parts.insert(file.clone(), PartState::Loading));
+        let url = fetch::site_file(base_path(), &file);
         let parts = self.parts;
-        let id = id.to_owned();
         leptos::task::spawn_local(async move {
             let state = match fetch::load_part(url).await {
                 Ok(part) => PartState::Ready(Arc::new(part)),
                 Err(error) => PartState::Failed(error),
             };
-            parts.update(|parts| _ = parts.insert(id, state));
+            parts.update(|parts| _ = parts.insert(file, state));
         });
     }
 
     /// Forgets a failed part and loads it again.
     pub fn retry_part(&self, id: &str) {
-        self.parts.update(|parts| _ = parts.remove(id));
+        let file = self.relative(|split| split.article_file(id));
+        self.parts.update(|parts| _ = parts.remove(&file));
         self.request_part(id);
+    }
+
+    /// The table of contents, once [`SplitSource::load_issues`] has it.
+    pub fn issues(&self) -> Option<Result<Arc<IssueList>, FetchError>> {
+        self.issues.get()
+    }
+
+    /// Starts loading the table of contents, once.
+    pub fn load_issues(&self) {
+        if self.issues_started.get_value() {
+            return;
+        }
+        self.issues_started.set_value(true);
+        let url = self.file(catalogue::Split::issues_file);
+        let issues = self.issues;
+        leptos::task::spawn_local(async move {
+            let list = match fetch::load_file(&url).await {
+                Ok(text) => IssueList::from_json(&text).map(Arc::new).map_err(|why| {
+                    FetchError::Unreachable {
+                        url: url.clone(),
+                        detail: why,
+                    }
+                }),
+                Err(error) => Err(error),
+            };
+            issues.set(Some(list));
+        });
+    }
+
+    pub fn retry_issues(&self) {
+        self.issues_started.set_value(false);
+        self.issues.set(None);
+        self.load_issues();
+    }
+
+    /// Starts loading issue `number`'s part, once.
+    pub fn request_issue(&self, number: usize) {
+        self.request_file(self.relative(|split| split.issue_file(number)));
+    }
+
+    /// How far issue `number`'s part is (tracked).
+    pub fn issue_part(&self, number: usize) -> ArticleSource {
+        self.file_state(&self.relative(|split| split.issue_file(number)))
+    }
+
+    /// Forgets issue `number`'s failed part and loads it again.
+    pub fn retry_issue(&self, number: usize) {
+        let file = self.relative(|split| split.issue_file(number));
+        self.parts.update(|parts| _ = parts.remove(&file));
+        self.request_file(file);
+    }
+
+    /// The root: the journal, and no articles.
+    pub fn root(&self) -> Arc<Catalogue> {
+        self.root.get_value()
     }
 
     /// The whole catalogue, once [`SplitSource::load_complete`] has it.
@@ -269,8 +345,4 @@ impl SplitSource {
     pub fn part_pending(&self, id: &str) -> bool {
         matches!(self.for_article(id), ArticleSource::Loading)
     }
-}
-
-fn missing(url: String) -> PartState {
-    PartState::Failed(FetchError::NotFound { url })
 }

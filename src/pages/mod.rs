@@ -3,6 +3,7 @@
 pub mod article;
 pub mod home;
 pub mod issue;
+pub mod issue_list;
 pub mod keyword;
 pub mod keyword_index;
 pub mod load_error;

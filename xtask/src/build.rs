@@ -266,7 +266,7 @@ pub fn write_site(
     out: &Path,
 ) -> Result {
     step("Writing the catalogue and a page for every address");
-    let split_folder = write_catalogue(fingerprint, options, out)?;
+    let split_folder = write_catalogue(catalogue, fingerprint, options, out)?;
     // Editors validate catalogues against it through their "$schema".
     copy(
         &project_root().join("public/catalogue.schema.json"),
@@ -357,7 +357,12 @@ pub fn write_site(
 /// `catalogue.json`: the catalogue as given, or, when split, its root with
 /// the parts in `catalogue/<hash>/` (the whole file among them). Returns
 /// the parts' folder when split.
-fn write_catalogue(fingerprint: &str, options: &SiteOptions, out: &Path) -> Result<Option<String>> {
+fn write_catalogue(
+    catalogue: &Catalogue,
+    fingerprint: &str,
+    options: &SiteOptions,
+    out: &Path,
+) -> Result<Option<String>> {
     let target = out.join("catalogue.json");
     // Parts of an earlier build are never read again: start clean.
     remove_dir(&out.join("catalogue"))?;
@@ -373,11 +378,13 @@ fn write_catalogue(fingerprint: &str, options: &SiteOptions, out: &Path) -> Resu
     // Named by the catalogue's hash: a part never changes under its name,
     // and a new catalogue's parts never mix with an old one's.
     let folder = format!("catalogue/{}/", &fingerprint[..16]);
-    let files = catalogue::split_catalogue(&whole, &folder)
+    let files = catalogue::split_catalogue(&whole, catalogue, &folder)
         .map_err(|e| failed(format!("cannot split {}: {e}", options.catalogue.display())))?;
     let parts = out.join(&folder);
-    std::fs::create_dir_all(parts.join("article"))
-        .map_err(|e| failed(format!("cannot create {}: {e}", parts.display())))?;
+    for sub in ["article", "issue"] {
+        std::fs::create_dir_all(parts.join(sub))
+            .map_err(|e| failed(format!("cannot create {}: {e}", parts.display())))?;
+    }
     for (path, text) in &files.parts {
         let path = out.join(path);
         std::fs::write(&path, text)

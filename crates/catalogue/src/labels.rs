@@ -202,6 +202,15 @@ impl Labels {
         }
     }
 
+    /// An issue's size in the contents of a split catalogue.
+    pub fn article_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::En, 1) => "1 article".into(),
+            (Lang::En, n) => format!("{n} articles"),
+            (Lang::Zh, n) => format!("{n} 篇文章"),
+        }
+    }
+
     /// "1 result" / "2 results" / "共 2 条结果".
     pub fn result_count(&self, n: usize) -> String {
         match (self.lang, n) {

@@ -47,7 +47,10 @@ pub use model::{
     Affiliation, Article, ArticleId, Author, Catalogue, DateKind, Dates, Funding, Journal,
     Keywords, PartialDate,
 };
-pub use split::{SPLIT_FORMAT, Split, SplitFiles, split_catalogue};
+pub use split::{
+    ISSUES_FORMAT, IssueEntry, IssueGroup, IssueList, SPLIT_FORMAT, Split, SplitFiles,
+    split_catalogue,
+};
 pub use url::{article_path, encode_component, keyword_path, search_path};
 
 /// The prebuilt search index's file name, beside `catalogue.json`.

@@ -7,6 +7,8 @@
 //! catalogue.json                      {"format", "journal", "articles": [], "split": {…}}
 //! <folder>complete.json               the whole catalogue, one file (what catalogue.json was)
 //! <folder>article/<id>.json           a catalogue of that article with its previous and next
+//! <folder>issues.json                 the table of contents: journals and their issues
+//! <folder>issue/<n>.json              a catalogue of issue n's articles
 //! <folder>search/ids.json             the search index's ids and shard keys
 //! <folder>search/<key>.json           the search index's terms starting with <key>
 //! ```
@@ -15,10 +17,17 @@
 //! never change under one name, and a root replaced by a single-file
 //! catalogue simply no longer points at them.
 
+use serde::Deserialize;
 use serde_json::{Value, json};
+
+use crate::browse::IssueKey;
+use crate::lang::LangText;
+use crate::model::Catalogue;
 
 /// The `split.format` this reader understands.
 pub const SPLIT_FORMAT: &str = "abstract-catalogue-split/1";
+/// The `format` of a split catalogue's `issues.json`.
+pub const ISSUES_FORMAT: &str = "abstract-catalogue-issues/1";
 
 /// Where the parts of a split catalogue are.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +55,16 @@ impl Split {
     /// The part that holds article `id` (ids are URL-safe by contract).
     pub fn article_file(&self, id: &str) -> String {
         format!("{}article/{id}.json", self.folder)
+    }
+
+    /// The table of contents ([`IssueList`]).
+    pub fn issues_file(&self) -> String {
+        format!("{}issues.json", self.folder)
+    }
+
+    /// Issue number `n` of the table of contents, as a catalogue.
+    pub fn issue_file(&self, n: usize) -> String {
+        format!("{}issue/{n}.json", self.folder)
     }
 
     /// The split search index's ids file (`search::SearchIds`).
@@ -98,7 +117,11 @@ pub(crate) fn check_folder(folder: &str) -> Result<(), String> {
 /// `catalogue.json`) and every part as (path relative to the root, text).
 /// Parts are cut from the parsed JSON, not re-encoded, so every field an
 /// article has — unknown ones included — reaches its part unchanged.
-pub fn split_catalogue(whole: &str, folder: &str) -> Result<SplitFiles, String> {
+pub fn split_catalogue(
+    whole: &str,
+    catalogue: &Catalogue,
+    folder: &str,
+) -> Result<SplitFiles, String> {
     check_folder(folder)?;
     let mut value: Value =
         serde_json::from_str(whole).map_err(|e| format!("not JSON: {e} (check it first)"))?;
@@ -134,10 +157,144 @@ pub fn split_catalogue(whole: &str, folder: &str) -> Result<SplitFiles, String> 
         });
         parts.push((split.article_file(id), part.to_string()));
     }
+    if articles.len() != catalogue.articles().len() {
+        return Err("the catalogue text and the checked catalogue differ".into());
+    }
+    // The table of contents, and each issue as a catalogue.
+    let mut groups = Vec::new();
+    let mut number = 0;
+    for group in catalogue.table_of_contents() {
+        let mut issues = Vec::new();
+        for issue in &group.issues {
+            let chosen: Vec<&Value> = issue
+                .articles
+                .iter()
+                .filter_map(|a| catalogue.position(a.id().as_str()))
+                .filter_map(|i| articles.get(i))
+                .collect();
+            let part = json!({
+                "format": crate::FORMAT,
+                "journal": &journal,
+                "articles": chosen,
+            });
+            parts.push((split.issue_file(number), part.to_string()));
+            let key = &issue.key;
+            issues.push(json!({
+                "j": key.journal, "y": key.year, "v": key.volume, "n": key.issue,
+                "articles": issue.articles.len(),
+            }));
+            number += 1;
+        }
+        let title: serde_json::Map<String, Value> = group
+            .journal
+            .title()
+            .entries()
+            .map(|(tag, text)| (tag.to_owned(), Value::String(text.to_owned())))
+            .collect();
+        groups.push(json!({ "title": title, "issues": issues }));
+    }
+    let list = json!({ "format": ISSUES_FORMAT, "groups": groups });
+    parts.push((split.issues_file(), list.to_string()));
     Ok(SplitFiles {
         root: value.to_string(),
         parts,
     })
+}
+
+/// A split catalogue's table of contents (`issues.json`): journals in the
+/// order of their first article, each with its issues newest first, as
+/// [`Catalogue::table_of_contents`] orders them. Issues are numbered in
+/// that order across journals; issue `n`'s articles are in
+/// [`Split::issue_file`]`(n)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssueList {
+    pub groups: Vec<IssueGroup>,
+}
+
+/// One journal's issues.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssueGroup {
+    pub title: LangText,
+    pub issues: Vec<IssueEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssueEntry {
+    pub key: IssueKey,
+    /// How many articles the issue has.
+    pub articles: usize,
+    /// Its number, for [`Split::issue_file`].
+    pub number: usize,
+}
+
+#[derive(Deserialize)]
+struct IssuesWire {
+    format: String,
+    groups: Vec<GroupWire>,
+}
+
+#[derive(Deserialize)]
+struct GroupWire {
+    title: std::collections::BTreeMap<String, String>,
+    issues: Vec<EntryWire>,
+}
+
+#[derive(Deserialize)]
+struct EntryWire {
+    j: Option<String>,
+    y: i64,
+    v: Option<String>,
+    n: Option<String>,
+    articles: usize,
+}
+
+impl IssueList {
+    /// Reads `issues.json`; the error is a sentence for the site owner.
+    pub fn from_json(text: &str) -> Result<IssueList, String> {
+        let wire: IssuesWire = serde_json::from_str(text)
+            .map_err(|e| format!("the table of contents is damaged ({e}); rebuild the site"))?;
+        if wire.format != ISSUES_FORMAT {
+            return Err(format!(
+                "the table of contents has format {:?}, but this reader reads {ISSUES_FORMAT:?}; \
+                 rebuild the site",
+                wire.format
+            ));
+        }
+        let mut number = 0;
+        let groups = wire
+            .groups
+            .into_iter()
+            .map(|g| IssueGroup {
+                title: LangText::from_entries(g.title.into_iter().collect()),
+                issues: g
+                    .issues
+                    .into_iter()
+                    .map(|e| {
+                        number += 1;
+                        IssueEntry {
+                            key: IssueKey {
+                                journal: e.j,
+                                year: e.y,
+                                volume: e.v,
+                                issue: e.n,
+                            },
+                            articles: e.articles,
+                            number: number - 1,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(IssueList { groups })
+    }
+
+    /// The entry of the issue with `key`.
+    pub fn find(&self, key: &IssueKey) -> Option<&IssueEntry> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.issues)
+            .find(|e| e.key == *key)
+    }
 }
 
 /// The files of a split catalogue, from [`split_catalogue`].

@@ -1,10 +1,14 @@
 //! The split form (`docs/split-catalogue.md`): a root that names a folder of
 //! parts, one part per article with its neighbours, and the whole file.
 
-use catalogue::{Catalogue, SPLIT_FORMAT, split_catalogue};
+use catalogue::{Catalogue, IssueList, SPLIT_FORMAT, split_catalogue};
 
 const SAMPLE: &str = include_str!("../../../public/catalogue.json");
 const FOLDER: &str = "catalogue/0123abcd/";
+
+fn whole() -> Catalogue {
+    Catalogue::from_json(SAMPLE).unwrap()
+}
 
 fn ids(c: &Catalogue) -> Vec<&str> {
     c.articles().iter().map(|a| a.id().as_str()).collect()
@@ -12,8 +16,8 @@ fn ids(c: &Catalogue) -> Vec<&str> {
 
 #[test]
 fn the_root_names_the_parts_and_lists_no_article() {
-    let whole = Catalogue::from_json(SAMPLE).unwrap();
-    let files = split_catalogue(SAMPLE, FOLDER).unwrap();
+    let whole = whole();
+    let files = split_catalogue(SAMPLE, &whole, FOLDER).unwrap();
     let root = Catalogue::from_json(&files.root).unwrap();
     assert!(root.articles().is_empty());
     assert_eq!(root.journal(), whole.journal());
@@ -32,9 +36,10 @@ fn the_root_names_the_parts_and_lists_no_article() {
 
 #[test]
 fn each_article_part_holds_it_and_its_neighbours_unchanged() {
-    let whole = Catalogue::from_json(SAMPLE).unwrap();
-    let files = split_catalogue(SAMPLE, FOLDER).unwrap();
-    assert_eq!(files.parts.len(), whole.articles().len() + 1);
+    let whole = whole();
+    let files = split_catalogue(SAMPLE, &whole, FOLDER).unwrap();
+    let issues = whole.issues().len();
+    assert_eq!(files.parts.len(), whole.articles().len() + issues + 2);
     let (complete_path, complete) = &files.parts[0];
     assert_eq!(complete_path, "catalogue/0123abcd/complete.json");
     assert_eq!(complete, SAMPLE, "the whole file, byte for byte");
@@ -64,7 +69,7 @@ fn each_article_part_holds_it_and_its_neighbours_unchanged() {
 
 #[test]
 fn a_seed_part_keeps_the_seeds_own_journal() {
-    let files = split_catalogue(SAMPLE, FOLDER).unwrap();
+    let files = split_catalogue(SAMPLE, &whole(), FOLDER).unwrap();
     let (_, text) = files
         .parts
         .iter()
@@ -82,8 +87,12 @@ fn a_seed_part_keeps_the_seeds_own_journal() {
 #[test]
 fn an_empty_catalogue_splits_into_its_root_and_whole_file() {
     let empty = r#"{"format":"abstract-catalogue/1","journal":{"title":{"en":"Sample Journal (fictitious)"}},"articles":[]}"#;
-    let files = split_catalogue(empty, FOLDER).unwrap();
-    assert_eq!(files.parts.len(), 1);
+    let files = split_catalogue(empty, &Catalogue::from_json(empty).unwrap(), FOLDER).unwrap();
+    assert_eq!(
+        files.parts.len(),
+        2,
+        "the whole file and an empty table of contents"
+    );
     let root = Catalogue::from_json(&files.root).unwrap();
     assert_eq!(root.split().unwrap().article_count(), 0);
 }
@@ -131,7 +140,46 @@ fn a_broken_split_object_is_refused_with_its_path() {
 
 #[test]
 fn splitting_refuses_what_is_not_a_catalogue() {
-    assert!(split_catalogue("not json", FOLDER).is_err());
-    assert!(split_catalogue("{}", FOLDER).is_err());
-    assert!(split_catalogue(SAMPLE, "../up/").is_err());
+    assert!(split_catalogue("not json", &whole(), FOLDER).is_err());
+    assert!(split_catalogue("{}", &whole(), FOLDER).is_err());
+    assert!(split_catalogue(SAMPLE, &whole(), "../up/").is_err());
+}
+
+#[test]
+fn the_table_of_contents_and_each_issue_are_parts() {
+    let whole = whole();
+    let files = split_catalogue(SAMPLE, &whole, FOLDER).unwrap();
+    let text = |path: &str| {
+        files
+            .parts
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| panic!("no part {path}"))
+    };
+    let root = Catalogue::from_json(&files.root).unwrap();
+    let split = root.split().unwrap();
+    let list = IssueList::from_json(&text(&split.issues_file())).unwrap();
+    let toc = whole.table_of_contents();
+    assert_eq!(list.groups.len(), toc.len());
+    for (group, expected) in list.groups.iter().zip(&toc) {
+        assert_eq!(&group.title, expected.journal.title());
+        assert_eq!(group.issues.len(), expected.issues.len());
+        for (entry, issue) in group.issues.iter().zip(&expected.issues) {
+            assert_eq!(entry.key, issue.key);
+            assert_eq!(entry.articles, issue.articles.len());
+            let part = Catalogue::from_json(&text(&split.issue_file(entry.number))).unwrap();
+            let found = part.issue(&entry.key).expect("the issue is in its part");
+            let ids: Vec<&str> = found.articles.iter().map(|a| a.id().as_str()).collect();
+            let expected: Vec<&str> = issue.articles.iter().map(|a| a.id().as_str()).collect();
+            assert_eq!(ids, expected);
+            assert_eq!(list.find(&entry.key), Some(entry));
+        }
+    }
+    assert!(IssueList::from_json("{}").is_err());
+    assert!(
+        IssueList::from_json(r#"{"format":"other","groups":[]}"#)
+            .unwrap_err()
+            .contains("other")
+    );
 }

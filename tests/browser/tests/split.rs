@@ -109,25 +109,55 @@ async fn next_and_previous_open_from_prefetched_parts_fetched_once() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn contents_and_keywords_load_the_complete_file_and_search_does_not() {
+async fn contents_list_the_issues_and_an_issue_page_loads_its_part_alone() {
     let r = Reader::open(split()).await;
     r.goto("?lang=en").await;
     r.wait_for_ready().await;
-    r.wait_text("main", SEED_TITLE).await;
-    r.type_text("#search-input", "外交").await;
-    r.wait_text(".result-count", "外交").await;
+    r.wait_text(".issue-list", "2024, Vol. 58, Issue (6)").await;
+    // Two journals (the seed's and the sample's), three issues.
+    assert_eq!(r.count("h2.toc-journal").await, 2, "{}", r.describe().await);
+    assert_eq!(r.count(".issue-list li").await, 3);
     assert!(
-        r.text(".search-results")
+        r.text("main")
             .await
             .unwrap_or_default()
-            .contains(SEED_TITLE),
+            .contains("2 articles"),
         "{}",
         r.describe().await
     );
+    r.click(".issue-list a").await;
+    r.wait_text("h1", "2024, Vol. 58, Issue (6)").await;
+    r.wait_text(".article-list", SEED_TITLE).await;
+    assert_eq!(
+        asked(&r, &format!("/reader/{}issues.json", split_folder())),
+        1
+    );
+    let issue_parts = r
+        .server
+        .requests()
+        .iter()
+        .filter(|p| p.contains("/issue/") && p.ends_with(".json"))
+        .count();
+    assert_eq!(issue_parts, 1, "{:?}", r.server.requests());
+    assert_eq!(asked(&r, &complete()), 0, "contents need no complete file");
+
+    // An issue that is not in the catalogue.
+    r.goto("issue/?y=1999&lang=en").await;
+    r.wait_for_ready().await;
+    r.wait_text("h1", "no such issue").await;
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn keywords_load_the_complete_file_once_and_search_does_not() {
+    let r = Reader::open(split()).await;
     r.goto("keywords/?lang=en").await;
+    r.wait_for_ready().await;
     r.wait_text("main", "digital diplomacy").await;
-    // Once per page load (two); the search in between used its shards.
-    assert_eq!(asked(&r, &complete()), 2);
+    r.type_text("#search-input", "外交").await;
+    r.wait_text(".result-count", "外交").await;
+    r.wait_text(".search-results", SEED_TITLE).await;
+    assert_eq!(asked(&r, &complete()), 1);
     assert_eq!(asked(&r, &search_file("ids.json")), 1);
     r.close().await;
 }
@@ -218,7 +248,7 @@ async fn an_unknown_article_says_so_and_links_to_the_contents() {
     r.wait_text("h1", "not found").await;
     assert_eq!(asked(&r, &part("no-such-article")), 1);
     r.click(".not-found a").await;
-    r.wait_text("main", SEED_TITLE).await;
+    r.wait_text(".issue-list", "2024, Vol. 58, Issue (6)").await;
     assert!(r.current_url().await.ends_with("/reader/?lang=en"));
     r.close().await;
 }

@@ -235,7 +235,7 @@ fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
     provide_context(SearchIndexState::new());
     let source = Source::new(loaded);
     if let Source::Whole(loaded) = &source {
-        provide_whole(loaded.clone());
+        provide_context(loaded.catalogue.clone());
     }
     provide_context(source);
     view! {
@@ -243,47 +243,11 @@ fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
             <Route path=path!("/") view=contents_page/>
             <Route path=path!("/article/:id") view=ArticleRoute/>
             <Route path=path!("/issue") view=issue_page/>
-            <Route path=path!("/keyword") view=|| with_whole(|| KeywordPage().into_any())/>
-            <Route path=path!("/keywords") view=|| with_whole(|| KeywordIndexPage().into_any())/>
+            <Route path=path!("/keyword") view=KeywordPage/>
+            <Route path=path!("/keywords") view=KeywordIndexPage/>
             <Route path=path!("/search") view=SearchPage/>
         </Routes>
     }
-}
-
-/// The whole catalogue in context, for the pages that list it.
-fn provide_whole(loaded: Loaded) {
-    provide_context(loaded.catalogue.clone());
-    provide_context(loaded);
-}
-
-/// A page that needs the whole catalogue: at once for a single-file
-/// catalogue; for a split one, after loading its complete file.
-/// (One function for every page, not a generic one: each copy would add
-/// to the wasm.)
-fn with_whole(page: fn() -> AnyView) -> AnyView {
-    let Source::Split(split) = expect_context::<Source>() else {
-        return page();
-    };
-    split.load_complete();
-    let state = use_view_state();
-    (move || {
-        let result = split.complete();
-        if result.is_some() {
-            prefs::reveal_app();
-        }
-        match result {
-            None => view! { <p class="loading" role="status">{move || state.labels().loading}</p> }
-                .into_any(),
-            Some(Err(error)) => {
-                view! { <LoadErrorPage error on_retry=move || split.retry_complete()/> }.into_any()
-            }
-            Some(Ok(loaded)) => {
-                provide_whole(loaded);
-                page()
-            }
-        }
-    })
-    .into_any()
 }
 
 /// `<base>/`: the whole catalogue's contents, or a split one's issues.
@@ -345,7 +309,8 @@ fn issue_page() -> AnyView {
     .into_any()
 }
 
-/// The whole catalogue; only pages behind [`with_whole`] may ask.
+/// The catalogue a listing page reads: the whole one, or, for an issue page
+/// of a split catalogue, its issue's part.
 pub fn use_catalogue() -> Arc<Catalogue> {
     expect_context::<Arc<Catalogue>>()
 }

@@ -19,6 +19,9 @@ pub enum FetchError {
     Unreachable { url: String, detail: String },
     /// The file arrived but is not a valid catalogue.
     Invalid { url: String, error: LoadError },
+    /// A split catalogue's other file (table of contents, keyword index)
+    /// arrived but cannot be read; `why` says so and what to do.
+    Damaged { url: String, why: String },
 }
 
 impl fmt::Display for FetchError {
@@ -40,6 +43,7 @@ impl fmt::Display for FetchError {
                  try again."
             ),
             FetchError::Invalid { error, .. } => write!(f, "{error}"),
+            FetchError::Damaged { url, why } => write!(f, "{url}: {why}"),
         }
     }
 }
@@ -82,6 +86,16 @@ pub async fn load_part(url: String) -> Result<Catalogue, FetchError> {
 /// shards), as text; the browser's cache may answer.
 pub async fn load_file(url: &str) -> Result<String, FetchError> {
     fetch_text(url, RequestCache::Default).await
+}
+
+/// A split catalogue's file that never changes under its name, read by
+/// `parse` (whose error is a sentence for the site owner).
+pub async fn load_parsed<T>(
+    url: String,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T, FetchError> {
+    let text = load_file(&url).await?;
+    parse(&text).map_err(|why| FetchError::Damaged { url, why })
 }
 
 /// A file of the site beside `catalogue.json`, by its relative path.

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use catalogue::search::{Query, SearchIds, SearchIndex};
-use catalogue::{Catalogue, IssueList};
+use catalogue::{Catalogue, IssueList, KeywordArticles, KeywordSummary};
 use leptos::prelude::*;
 
 use crate::fetch::{self, FetchError, Loaded};
@@ -81,16 +81,68 @@ pub enum SearchOutcome {
     Failed(String),
 }
 
+/// A split catalogue's file loaded once, on first use, and kept (the table
+/// of contents, the keyword index).
+pub struct OnceFile<T: Send + Sync + 'static> {
+    value: RwSignal<Option<Result<Arc<T>, FetchError>>>,
+    started: StoredValue<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for OnceFile<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for OnceFile<T> {}
+
+impl<T: Send + Sync + 'static> OnceFile<T> {
+    fn new() -> Self {
+        OnceFile {
+            value: RwSignal::new(None),
+            started: StoredValue::new(false),
+        }
+    }
+
+    /// What is loaded so far (tracked).
+    pub fn get(&self) -> Option<Result<Arc<T>, FetchError>> {
+        self.value.get()
+    }
+
+    /// Starts loading `url`, once.
+    fn load(&self, url: String, parse: fn(&str) -> Result<T, String>) {
+        if self.started.get_value() {
+            return;
+        }
+        self.started.set_value(true);
+        let value = self.value;
+        leptos::task::spawn_local(async move {
+            let loaded = fetch::load_parsed(url, parse).await.map(Arc::new);
+            value.set(Some(loaded));
+        });
+    }
+
+    /// Forgets a failure and loads `url` again.
+    fn reload(&self, url: String, parse: fn(&str) -> Result<T, String>) {
+        self.started.set_value(false);
+        self.value.set(None);
+        self.load(url, parse);
+    }
+}
+
+/// A keyword's file: `None` while on its way; `Ok(None)` when the
+/// catalogue has no such keyword.
+type KeywordState = Option<Result<Option<Arc<KeywordArticles>>, FetchError>>;
+
 /// The parts of a split catalogue, loaded as pages ask for them.
 #[derive(Clone, Copy)]
 pub struct SplitSource {
     root: StoredValue<Arc<Catalogue>>,
     /// Parts by file, relative to `catalogue.json`.
     parts: RwSignal<HashMap<String, PartState>>,
-    issues: RwSignal<Option<Result<Arc<IssueList>, FetchError>>>,
-    issues_started: StoredValue<bool>,
-    complete: RwSignal<Option<Result<Loaded, FetchError>>>,
-    complete_started: StoredValue<bool>,
+    issues: OnceFile<IssueList>,
+    keyword_index: OnceFile<Vec<KeywordSummary>>,
+    /// Keyword files by folded keyword.
+    keywords: RwSignal<HashMap<String, KeywordState>>,
     search_ids: RwSignal<Option<Result<Arc<SearchIds>, String>>>,
     search_ids_started: StoredValue<bool>,
     /// Search shards by key.
@@ -105,10 +157,9 @@ impl SplitSource {
         SplitSource {
             root: StoredValue::new(root),
             parts: RwSignal::new(HashMap::new()),
-            issues: RwSignal::new(None),
-            issues_started: StoredValue::new(false),
-            complete: RwSignal::new(None),
-            complete_started: StoredValue::new(false),
+            issues: OnceFile::new(),
+            keyword_index: OnceFile::new(),
+            keywords: RwSignal::new(HashMap::new()),
             search_ids: RwSignal::new(None),
             search_ids_started: StoredValue::new(false),
             shards: RwSignal::new(HashMap::new()),
@@ -184,30 +235,65 @@ impl SplitSource {
 
     /// Starts loading the table of contents, once.
     pub fn load_issues(&self) {
-        if self.issues_started.get_value() {
-            return;
-        }
-        self.issues_started.set_value(true);
         let url = self.file(catalogue::Split::issues_file);
-        let issues = self.issues;
-        leptos::task::spawn_local(async move {
-            let list = match fetch::load_file(&url).await {
-                Ok(text) => IssueList::from_json(&text).map(Arc::new).map_err(|why| {
-                    FetchError::Unreachable {
-                        url: url.clone(),
-                        detail: why,
-                    }
-                }),
-                Err(error) => Err(error),
-            };
-            issues.set(Some(list));
-        });
+        self.issues.load(url, IssueList::from_json);
     }
 
     pub fn retry_issues(&self) {
-        self.issues_started.set_value(false);
-        self.issues.set(None);
-        self.load_issues();
+        let url = self.file(catalogue::Split::issues_file);
+        self.issues.reload(url, IssueList::from_json);
+    }
+
+    /// The keyword index, once [`SplitSource::load_keyword_index`] has it.
+    pub fn keyword_index(&self) -> Option<Result<Arc<Vec<KeywordSummary>>, FetchError>> {
+        self.keyword_index.get()
+    }
+
+    /// Starts loading the keyword index, once.
+    pub fn load_keyword_index(&self) {
+        let url = self.file(catalogue::Split::keywords_file);
+        self.keyword_index.load(url, catalogue::keywords_from_json);
+    }
+
+    pub fn retry_keyword_index(&self) {
+        let url = self.file(catalogue::Split::keywords_file);
+        self.keyword_index
+            .reload(url, catalogue::keywords_from_json);
+    }
+
+    /// Starts loading the file of the keyword that folds to `folded`, once.
+    pub fn request_keyword(&self, folded: &str) {
+        if self.keywords.with_untracked(|k| k.contains_key(folded)) {
+            return;
+        }
+        self.keywords
+            .update(|k| _ = k.insert(folded.to_owned(), None));
+        let url = self.file(|split| split.keyword_file(folded));
+        let keywords = self.keywords;
+        let folded = folded.to_owned();
+        leptos::task::spawn_local(async move {
+            let key = folded.clone();
+            let parse = move |text: &str| catalogue::keyword_from_json(text, &key);
+            let state = match fetch::load_parsed(url, parse).await {
+                Ok(entry) => Ok(entry.map(Arc::new)),
+                // No file: no article carries the keyword.
+                Err(FetchError::NotFound { .. }) => Ok(None),
+                Err(error) => Err(error),
+            };
+            keywords.update(|k| _ = k.insert(folded, Some(state)));
+        });
+    }
+
+    /// The entry of the keyword that folds to `folded`, as far as it is
+    /// loaded (tracked).
+    pub fn keyword(&self, folded: &str) -> KeywordState {
+        self.keywords.with(|k| k.get(folded).cloned().flatten())
+    }
+
+    /// Forgets a failed keyword file and loads it again.
+    pub fn retry_keyword(&self, folded: &str) {
+        self.keywords.update(|k| _ = k.remove(folded));
+        self.request_keyword(folded);
     }
 
     /// Starts loading issue `number`'s part, once.
@@ -230,32 +316,6 @@ impl SplitSource {
     /// The root: the journal, and no articles.
     pub fn root(&self) -> Arc<Catalogue> {
         self.root.get_value()
-    }
-
-    /// The whole catalogue, once [`SplitSource::load_complete`] has it.
-    pub fn complete(&self) -> Option<Result<Loaded, FetchError>> {
-        self.complete.get()
-    }
-
-    /// Starts loading the complete file, once.
-    pub fn load_complete(&self) {
-        if self.complete_started.get_value() {
-            return;
-        }
-        self.complete_started.set_value(true);
-        let url = self.file(catalogue::Split::complete_file);
-        let complete = self.complete;
-        leptos::task::spawn_local(async move {
-            // Named by the catalogue's hash: never changes, may come from cache.
-            let loaded = fetch::load_catalogue(url, web_sys::RequestCache::Default).await;
-            complete.set(Some(loaded));
-        });
-    }
-
-    pub fn retry_complete(&self) {
-        self.complete_started.set_value(false);
-        self.complete.set(None);
-        self.load_complete();
     }
 }
 

@@ -1,49 +1,172 @@
 //! `<base>/keyword/?k=<keyword>`: every article carrying a keyword, in any
 //! of the forms the catalogue pairs with it (`digital diplomacy` = `数字外交`).
+//!
+//! From a single-file catalogue the page lists every article at once. From a
+//! split one it loads the keyword's own file (its forms and article ids,
+//! found from the folded keyword alone) and then the parts of the articles
+//! it lists, 50 at a time: a keyword of 10,000 articles must not mean
+//! downloading them all.
 
+use std::sync::Arc;
+
+use catalogue::{Article, Catalogue};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::{use_catalogue, use_view_state};
+use crate::app::use_view_state;
 use crate::components::article_list::{ItemOptions, article_item};
 use crate::components::article_nav::article_href;
 use crate::fold::fold_keyword;
-use crate::prefs::{set_document_title, site_path};
+use crate::pages::load_error::LoadErrorPage;
+use crate::prefs::{reveal_app, set_document_title, site_path};
+use crate::source::{Source, use_source};
+
+/// Articles listed at first, and added by each "Show more" (split only).
+const PAGE: usize = 50;
+
+/// Where an article listed is: its catalogue, once at hand.
+type Holder = Box<dyn Fn(&str) -> Option<Arc<Catalogue>>>;
+
+/// What the page knows of the keyword.
+enum Found {
+    Loading,
+    Failed(crate::fetch::FetchError),
+    /// Its forms (none: no article has it), its articles' ids in reading
+    /// order, and where each article is (`None` while its part loads).
+    Ready {
+        forms: Vec<(String, String)>,
+        ids: Vec<String>,
+        holder: Holder,
+    },
+}
 
 #[component]
 pub fn KeywordPage() -> impl IntoView {
-    let catalogue = use_catalogue();
+    let source = use_source();
     let state = use_view_state();
     let query = use_query_map();
     let keyword = Memo::new(move |_| query.read().get("k").unwrap_or_default());
+    let folded = Memo::new(move |_| fold_keyword(&keyword.get()));
     let from = Memo::new(move |_| query.read().get("from"));
 
     Effect::new(move |_| {
         let labels = state.labels();
         set_document_title(&format!("{} · {}", keyword.get(), labels.keywords));
     });
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        folded.track();
+        shown.set(PAGE);
+    });
+    if let Source::Split(split) = &source {
+        let split = *split;
+        Effect::new(move |_| split.request_keyword(&folded.get()));
+        Effect::new(move |_| {
+            if let Some(Ok(Some(entry))) = split.keyword(&folded.get()) {
+                for id in entry.ids.iter().take(shown.get()) {
+                    split.request_part(id);
+                }
+            }
+            if let Some(from) = from.get() {
+                split.request_part(&from);
+            }
+        });
+    }
+
+    let split = match &source {
+        Source::Split(split) => Some(*split),
+        Source::Whole(_) => None,
+    };
+    let found = move || -> Found {
+        match &source {
+            Source::Whole(loaded) => {
+                let catalogue = loaded.catalogue.clone();
+                let entry = catalogue.keyword_entry(&keyword.get(), fold_keyword);
+                let (forms, ids) = entry
+                    .map(|e| {
+                        let ids = e.articles.iter().map(|a| a.id().as_str().to_owned());
+                        (e.forms, ids.collect())
+                    })
+                    .unwrap_or_default();
+                Found::Ready {
+                    forms,
+                    ids,
+                    holder: Box::new(move |_| Some(catalogue.clone())),
+                }
+            }
+            Source::Split(split) => {
+                let split = *split;
+                match split.keyword(&folded.get()) {
+                    None => Found::Loading,
+                    Some(Err(error)) => Found::Failed(error),
+                    Some(Ok(entry)) => {
+                        let (forms, ids) = entry
+                            .map(|e| (e.forms.clone(), e.ids.clone()))
+                            .unwrap_or_default();
+                        Found::Ready {
+                            forms,
+                            ids,
+                            holder: Box::new(move |id| split.part(id)),
+                        }
+                    }
+                }
+            }
+        }
+    };
 
     move || {
         let labels = state.labels();
         let view = state.view.get();
         let lang_query = state.lang_query();
         let keyword = keyword.get();
-        let entry = catalogue.keyword_entry(&keyword, fold_keyword);
+        let (forms, ids, holder) = match found() {
+            Found::Loading => {
+                return view! { <p class="loading" role="status">{labels.loading}</p> }.into_any();
+            }
+            Found::Failed(error) => {
+                reveal_app();
+                let folded = folded.get_untracked();
+                return view! {
+                    <LoadErrorPage
+                        error
+                        on_retry=move || {
+                            if let Some(split) = split {
+                                split.retry_keyword(&folded);
+                            }
+                        }
+                    />
+                }
+                .into_any();
+            }
+            Found::Ready { forms, ids, holder } => (forms, ids, holder),
+        };
+        reveal_app();
         // The heading names the keyword as asked, then its other forms.
         let asked = fold_keyword(&keyword);
-        let other_forms: Vec<AnyView> = entry
+        let other_forms: Vec<AnyView> = forms
             .iter()
-            .flat_map(|e| e.forms.iter())
             .filter(|(_, form)| fold_keyword(form) != asked)
             .map(|(tag, form)| {
                 view! { " · "<span class="keyword-name" lang=tag.clone()>"“"{form.clone()}"”"</span> }.into_any()
             })
             .collect();
-        let items: Vec<AnyView> = entry
+        // A split catalogue lists a page at a time, a whole one everything.
+        let limit = if split.is_some() {
+            shown.get()
+        } else {
+            ids.len()
+        };
+        let mut pending = false;
+        let items: Vec<AnyView> = ids
             .iter()
-            .flat_map(|e| e.articles.iter())
-            .map(|article| {
-                article_item(
+            .take(limit)
+            .filter_map(|id| {
+                let Some(catalogue) = holder(id) else {
+                    pending = true;
+                    return None;
+                };
+                let article = catalogue.article(id)?;
+                Some(article_item(
                     &catalogue,
                     article,
                     view,
@@ -53,18 +176,29 @@ pub fn KeywordPage() -> impl IntoView {
                         query: None,
                     },
                     None,
-                )
+                ))
             })
             .collect();
-        let back = from
-            .get()
-            .and_then(|id| catalogue.article(&id))
-            .map(|article| {
-                view! {
-                    <a href=article_href(article, &lang_query)>"← "{labels.back_to_article}</a>
-                    " · "
-                }
-            });
+        let more = (ids.len() > limit).then(|| {
+            view! {
+                <p class="more-results">
+                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {labels.more_results}
+                    </button>
+                </p>
+            }
+        });
+        let still_loading =
+            pending.then(|| view! { <p class="loading" role="status">{labels.loading}</p> });
+        let back = from.get().and_then(|id| {
+            let catalogue = holder(&id)?;
+            let article: &Article = catalogue.article(&id)?;
+            let href = article_href(article, &lang_query);
+            Some(view! {
+                <a href=href>"← "{labels.back_to_article}</a>
+                " · "
+            })
+        });
         view! {
             <section class="keyword-page" aria-labelledby="keyword-heading">
                 <p class="back">
@@ -77,11 +211,13 @@ pub fn KeywordPage() -> impl IntoView {
                     <span class="keyword-name">"“"{keyword}"”"</span>
                     {other_forms}
                 </h1>
-                {if items.is_empty() {
+                {if items.is_empty() && !pending {
                     view! { <p class="empty">{labels.keyword_none}</p> }.into_any()
                 } else {
                     view! { <ul class="article-list keyword-results">{items}</ul> }.into_any()
                 }}
+                {still_loading}
+                {more}
             </section>
         }
         .into_any()

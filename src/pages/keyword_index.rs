@@ -1,25 +1,60 @@
 //! `<base>/keywords/`: every keyword with its article count, the English
-//! and Chinese forms side by side where articles pair them.
+//! and Chinese forms side by side where articles pair them. From a split
+//! catalogue it reads the keyword index file, not the articles.
 
-use catalogue::Lang;
+use catalogue::{KeywordSummary, Lang, sort_keywords};
 use leptos::prelude::*;
 
-use crate::app::{use_catalogue, use_view_state};
+use crate::app::use_view_state;
 use crate::components::keyword_chips::keyword_href;
 use crate::fold::fold_keyword;
-use crate::prefs::{set_document_title, site_path};
+use crate::pages::load_error::LoadErrorPage;
+use crate::prefs::{reveal_app, set_document_title, site_path};
+use crate::source::{Source, use_source};
 
 #[component]
 pub fn KeywordIndexPage() -> impl IntoView {
-    let catalogue = use_catalogue();
+    let source = use_source();
     let state = use_view_state();
     Effect::new(move |_| set_document_title(state.labels().keyword_index));
+    if let Source::Split(split) = &source {
+        split.load_keyword_index();
+    }
 
     move || {
         let labels = state.labels();
         let lang = state.view.get().chrome_lang();
         let lang_query = state.lang_query();
-        let index = catalogue.keyword_index(lang, fold_keyword);
+        let index: Vec<KeywordSummary> = match &source {
+            Source::Whole(loaded) => loaded
+                .catalogue
+                .keyword_index(lang, fold_keyword)
+                .iter()
+                .map(KeywordSummary::of)
+                .collect(),
+            Source::Split(split) => {
+                let split = *split;
+                match split.keyword_index() {
+                    None => {
+                        return view! { <p class="loading" role="status">{labels.loading}</p> }
+                            .into_any();
+                    }
+                    Some(Err(error)) => {
+                        reveal_app();
+                        return view! {
+                            <LoadErrorPage error on_retry=move || split.retry_keyword_index()/>
+                        }
+                        .into_any();
+                    }
+                    Some(Ok(list)) => {
+                        let mut list = list.as_ref().clone();
+                        sort_keywords(&mut list, lang, fold_keyword);
+                        list
+                    }
+                }
+            }
+        };
+        reveal_app();
         // Columns: the interface language's forms first.
         let langs = [lang, lang.other()];
         let column_names: Vec<AnyView> = langs
@@ -53,7 +88,7 @@ pub fn KeywordIndexPage() -> impl IntoView {
                     })
                     .collect();
                 view! {
-                    <tr>{cells}<td class="count">{entry.articles.len()}</td></tr>
+                    <tr>{cells}<td class="count">{entry.articles}</td></tr>
                 }
                 .into_any()
             })

@@ -378,10 +378,10 @@ fn write_catalogue(
     // Named by the catalogue's hash: a part never changes under its name,
     // and a new catalogue's parts never mix with an old one's.
     let folder = format!("catalogue/{}/", &fingerprint[..16]);
-    let files = catalogue::split_catalogue(&whole, catalogue, &folder)
+    let files = catalogue::split_catalogue(&whole, catalogue, &folder, &catalogue::fold_keyword)
         .map_err(|e| failed(format!("cannot split {}: {e}", options.catalogue.display())))?;
     let parts = out.join(&folder);
-    for sub in ["article", "issue"] {
+    for sub in ["article", "issue", "keyword"] {
         std::fs::create_dir_all(parts.join(sub))
             .map_err(|e| failed(format!("cannot create {}: {e}", parts.display())))?;
     }

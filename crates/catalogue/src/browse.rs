@@ -307,7 +307,7 @@ impl Catalogue {
 
     /// The keyword index's entries in order of first appearance, and the
     /// entry of every folded keyword.
-    fn keyword_groups(
+    pub(crate) fn keyword_groups(
         &self,
         fold: &dyn Fn(&str) -> String,
     ) -> (Vec<KeywordEntry<'_>>, HashMap<String, usize>) {

@@ -48,8 +48,9 @@ pub use model::{
     Keywords, PartialDate,
 };
 pub use split::{
-    ISSUES_FORMAT, IssueEntry, IssueGroup, IssueList, SPLIT_FORMAT, Split, SplitFiles,
-    split_catalogue,
+    ISSUES_FORMAT, IssueEntry, IssueGroup, IssueList, KEYWORD_FORMAT, KEYWORDS_FORMAT,
+    KeywordArticles, KeywordSummary, SPLIT_FORMAT, Split, SplitFiles, keyword_file_key,
+    keyword_from_json, keywords_from_json, sort_keywords, split_catalogue,
 };
 pub use url::{article_path, encode_component, keyword_path, search_path};
 

@@ -9,6 +9,8 @@
 //! <folder>article/<id>.json           a catalogue of that article with its previous and next
 //! <folder>issues.json                 the table of contents: journals and their issues
 //! <folder>issue/<n>.json              a catalogue of issue n's articles
+//! <folder>keywords.json               the keyword index (`keywords.rs`)
+//! <folder>keyword/<hash>.json         one keyword's entry: its forms and article ids
 //! <folder>search/ids.json             the search index's ids and shard keys
 //! <folder>search/<key>.json           the search index's terms starting with <key>
 //! ```
@@ -17,8 +19,15 @@
 //! never change under one name, and a root replaced by a single-file
 //! catalogue simply no longer points at them.
 
+mod keywords;
+
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+pub use keywords::{
+    KEYWORD_FORMAT, KEYWORDS_FORMAT, KeywordArticles, KeywordSummary, keyword_file_key,
+    keyword_from_json, keywords_from_json, sort_keywords,
+};
 
 use crate::browse::IssueKey;
 use crate::lang::LangText;
@@ -65,6 +74,16 @@ impl Split {
     /// Issue number `n` of the table of contents, as a catalogue.
     pub fn issue_file(&self, n: usize) -> String {
         format!("{}issue/{n}.json", self.folder)
+    }
+
+    /// The keyword index (`keywords_from_json`).
+    pub fn keywords_file(&self) -> String {
+        format!("{}keywords.json", self.folder)
+    }
+
+    /// The file of the keyword that folds to `folded` (`keyword_from_json`).
+    pub fn keyword_file(&self, folded: &str) -> String {
+        format!("{}keyword/{}.json", self.folder, keyword_file_key(folded))
     }
 
     /// The split search index's ids file (`search::SearchIds`).
@@ -117,10 +136,13 @@ pub(crate) fn check_folder(folder: &str) -> Result<(), String> {
 /// `catalogue.json`) and every part as (path relative to the root, text).
 /// Parts are cut from the parsed JSON, not re-encoded, so every field an
 /// article has — unknown ones included — reaches its part unchanged.
+/// Keywords are matched as `fold_keyword` folds them (the reader folds a
+/// keyword the same way to find its file).
 pub fn split_catalogue(
     whole: &str,
     catalogue: &Catalogue,
     folder: &str,
+    fold_keyword: &dyn Fn(&str) -> String,
 ) -> Result<SplitFiles, String> {
     check_folder(folder)?;
     let mut value: Value =
@@ -195,6 +217,12 @@ pub fn split_catalogue(
     }
     let list = json!({ "format": ISSUES_FORMAT, "groups": groups });
     parts.push((split.issues_file(), list.to_string()));
+    let (entries, by_folded) = catalogue.keyword_groups(fold_keyword);
+    let (index, files) = keywords::keyword_files(&entries, &by_folded);
+    parts.push((split.keywords_file(), index));
+    for (key, text) in files {
+        parts.push((format!("{}keyword/{key}.json", split.folder), text));
+    }
     Ok(SplitFiles {
         root: value.to_string(),
         parts,

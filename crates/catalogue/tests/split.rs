@@ -1,7 +1,10 @@
 //! The split form (`docs/split-catalogue.md`): a root that names a folder of
 //! parts, one part per article with its neighbours, and the whole file.
 
-use catalogue::{Catalogue, IssueList, SPLIT_FORMAT, split_catalogue};
+use catalogue::{
+    Catalogue, IssueList, KeywordSummary, Lang, SPLIT_FORMAT, fold_keyword, keyword_from_json,
+    keywords_from_json, sort_keywords, split_catalogue,
+};
 
 const SAMPLE: &str = include_str!("../../../public/catalogue.json");
 const FOLDER: &str = "catalogue/0123abcd/";
@@ -17,7 +20,7 @@ fn ids(c: &Catalogue) -> Vec<&str> {
 #[test]
 fn the_root_names_the_parts_and_lists_no_article() {
     let whole = whole();
-    let files = split_catalogue(SAMPLE, &whole, FOLDER).unwrap();
+    let files = split_catalogue(SAMPLE, &whole, FOLDER, &fold_keyword).unwrap();
     let root = Catalogue::from_json(&files.root).unwrap();
     assert!(root.articles().is_empty());
     assert_eq!(root.journal(), whole.journal());
@@ -37,9 +40,13 @@ fn the_root_names_the_parts_and_lists_no_article() {
 #[test]
 fn each_article_part_holds_it_and_its_neighbours_unchanged() {
     let whole = whole();
-    let files = split_catalogue(SAMPLE, &whole, FOLDER).unwrap();
-    let issues = whole.issues().len();
-    assert_eq!(files.parts.len(), whole.articles().len() + issues + 2);
+    let files = split_catalogue(SAMPLE, &whole, FOLDER, &fold_keyword).unwrap();
+    let article_parts = files
+        .parts
+        .iter()
+        .filter(|(p, _)| p.starts_with(&format!("{FOLDER}article/")))
+        .count();
+    assert_eq!(article_parts, whole.articles().len());
     let (complete_path, complete) = &files.parts[0];
     assert_eq!(complete_path, "catalogue/0123abcd/complete.json");
     assert_eq!(complete, SAMPLE, "the whole file, byte for byte");
@@ -69,7 +76,7 @@ fn each_article_part_holds_it_and_its_neighbours_unchanged() {
 
 #[test]
 fn a_seed_part_keeps_the_seeds_own_journal() {
-    let files = split_catalogue(SAMPLE, &whole(), FOLDER).unwrap();
+    let files = split_catalogue(SAMPLE, &whole(), FOLDER, &fold_keyword).unwrap();
     let (_, text) = files
         .parts
         .iter()
@@ -87,11 +94,17 @@ fn a_seed_part_keeps_the_seeds_own_journal() {
 #[test]
 fn an_empty_catalogue_splits_into_its_root_and_whole_file() {
     let empty = r#"{"format":"abstract-catalogue/1","journal":{"title":{"en":"Sample Journal (fictitious)"}},"articles":[]}"#;
-    let files = split_catalogue(empty, &Catalogue::from_json(empty).unwrap(), FOLDER).unwrap();
+    let files = split_catalogue(
+        empty,
+        &Catalogue::from_json(empty).unwrap(),
+        FOLDER,
+        &fold_keyword,
+    )
+    .unwrap();
     assert_eq!(
         files.parts.len(),
-        2,
-        "the whole file and an empty table of contents"
+        3,
+        "the whole file, an empty table of contents and keyword index"
     );
     let root = Catalogue::from_json(&files.root).unwrap();
     assert_eq!(root.split().unwrap().article_count(), 0);
@@ -140,15 +153,15 @@ fn a_broken_split_object_is_refused_with_its_path() {
 
 #[test]
 fn splitting_refuses_what_is_not_a_catalogue() {
-    assert!(split_catalogue("not json", &whole(), FOLDER).is_err());
-    assert!(split_catalogue("{}", &whole(), FOLDER).is_err());
-    assert!(split_catalogue(SAMPLE, &whole(), "../up/").is_err());
+    assert!(split_catalogue("not json", &whole(), FOLDER, &fold_keyword).is_err());
+    assert!(split_catalogue("{}", &whole(), FOLDER, &fold_keyword).is_err());
+    assert!(split_catalogue(SAMPLE, &whole(), "../up/", &fold_keyword).is_err());
 }
 
 #[test]
 fn the_table_of_contents_and_each_issue_are_parts() {
     let whole = whole();
-    let files = split_catalogue(SAMPLE, &whole, FOLDER).unwrap();
+    let files = split_catalogue(SAMPLE, &whole, FOLDER, &fold_keyword).unwrap();
     let text = |path: &str| {
         files
             .parts
@@ -182,4 +195,89 @@ fn the_table_of_contents_and_each_issue_are_parts() {
             .unwrap_err()
             .contains("other")
     );
+}
+
+fn part_text(files: &catalogue::SplitFiles, path: &str) -> Option<String> {
+    files
+        .parts
+        .iter()
+        .find(|(p, _)| p == path)
+        .map(|(_, t)| t.clone())
+}
+
+/// Every keyword of every article finds its entry's file, which lists the
+/// articles the whole catalogue's keyword page lists; the keyword index
+/// file has every entry with its count.
+fn check_keyword_files(text: &str) {
+    let whole = Catalogue::from_json(text).unwrap();
+    let files = split_catalogue(text, &whole, FOLDER, &fold_keyword).unwrap();
+    let root = Catalogue::from_json(&files.root).unwrap();
+    let split = root.split().unwrap();
+    for article in whole.articles() {
+        for (_, list) in article.keywords().entries() {
+            for keyword in list {
+                let folded = fold_keyword(keyword);
+                let path = split.keyword_file(&folded);
+                let file = part_text(&files, &path).unwrap_or_else(|| panic!("no {path}"));
+                let found = keyword_from_json(&file, &folded)
+                    .unwrap()
+                    .expect("its entry");
+                let expected = whole.keyword_entry(keyword, fold_keyword).unwrap();
+                let ids: Vec<&str> = expected.articles.iter().map(|a| a.id().as_str()).collect();
+                assert_eq!(found.ids, ids, "{keyword}");
+                assert_eq!(found.forms, expected.forms, "{keyword}");
+            }
+        }
+    }
+    let list = part_text(&files, &split.keywords_file()).expect("keywords.json");
+    let mut listed = keywords_from_json(&list).unwrap();
+    sort_keywords(&mut listed, Lang::En, fold_keyword);
+    let expected: Vec<KeywordSummary> = whole
+        .keyword_index(Lang::En, fold_keyword)
+        .iter()
+        .map(KeywordSummary::of)
+        .collect();
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn each_keyword_has_a_file_found_from_the_keyword_alone() {
+    check_keyword_files(SAMPLE);
+}
+
+#[test]
+fn every_keyword_of_a_paired_entry_finds_it_not_only_its_first_forms() {
+    // "cyber diplomacy" and "digital diplomacy" both pair with 数字外交: one
+    // entry, named by its first English form, found from either.
+    let text = r#"{"format":"abstract-catalogue/1","journal":{"title":{"en":"Sample Journal (fictitious)"}},"articles":[
+      {"id":"a1","year":2025,"title":{"en":"One"},"abstract":{"en":"A."},"keywords":{"en":["Digital Diplomacy"],"zh":["数字外交"]}},
+      {"id":"a2","year":2025,"title":{"en":"Two"},"abstract":{"en":"A."},"keywords":{"en":["cyber diplomacy"],"zh":["数字外交"]}},
+      {"id":"a3","year":2025,"title":{"en":"Three"},"abstract":{"en":"A."},"keywords":{"en":["ＣＹＢＥＲ diplomacy","other"]}}
+    ]}"#;
+    check_keyword_files(text);
+    let whole = Catalogue::from_json(text).unwrap();
+    let files = split_catalogue(text, &whole, FOLDER, &fold_keyword).unwrap();
+    let root = Catalogue::from_json(&files.root).unwrap();
+    let folded = fold_keyword("Cyber Diplomacy");
+    let file = part_text(&files, &root.split().unwrap().keyword_file(&folded)).unwrap();
+    let entry = keyword_from_json(&file, &folded).unwrap().unwrap();
+    assert_eq!(entry.ids, ["a1", "a2", "a3"]);
+    assert_eq!(entry.form(Lang::En), Some("Digital Diplomacy"));
+    // A file asked for another keyword has no entry for it.
+    assert_eq!(keyword_from_json(&file, "unrelated").unwrap(), None);
+}
+
+#[test]
+fn damaged_keyword_files_are_refused_with_a_sentence() {
+    for bad in [
+        "",
+        "{}",
+        "[1]",
+        r#"{"format":"abstract-catalogue-keyword/9","entries":[]}"#,
+    ] {
+        let why = keyword_from_json(bad, "x").unwrap_err();
+        assert!(why.contains("rebuild the site"), "{why}");
+        let why = keywords_from_json(bad).unwrap_err();
+        assert!(why.contains("rebuild the site"), "{why}");
+    }
 }

@@ -1,7 +1,8 @@
 //! A split catalogue (`docs/split-catalogue.md`), as `cargo xtask build`
 //! writes for large catalogues: an article page loads only its article's
 //! part, the neighbours' parts are prefetched, nothing is fetched twice,
-//! and pages that list everything load the complete file once.
+//! and the contents, issue, keyword and search pages read their own files,
+//! never the complete one.
 
 use browser_tests::{Canned, Reader, Setup, catalogue_body, fixture, split_folder};
 
@@ -148,23 +149,99 @@ async fn contents_list_the_issues_and_an_issue_page_loads_its_part_alone() {
     r.close().await;
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn keywords_load_the_complete_file_once_and_search_does_not() {
-    let r = Reader::open(split()).await;
-    r.goto("keywords/?lang=en").await;
-    r.wait_for_ready().await;
-    r.wait_text("main", "digital diplomacy").await;
-    r.type_text("#search-input", "外交").await;
-    r.wait_text(".result-count", "外交").await;
-    r.wait_text(".search-results", SEED_TITLE).await;
-    assert_eq!(asked(&r, &complete()), 1);
-    assert_eq!(asked(&r, &search_file("ids.json")), 1);
-    r.close().await;
+/// The server path of a split file other than an article's part.
+fn split_file(name: &str) -> String {
+    format!("/reader/{}{name}", split_folder())
 }
 
 /// The server path of a search file of the split site.
 fn search_file(name: &str) -> String {
-    format!("/reader/{}search/{name}", split_folder())
+    split_file(&format!("search/{name}"))
+}
+
+/// How many keyword files (`keyword/<hash>.json`) the server was asked for.
+fn keyword_files_asked(r: &Reader) -> usize {
+    let prefix = split_file("keyword/");
+    r.server
+        .requests()
+        .iter()
+        .filter(|p| p.starts_with(&prefix))
+        .count()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn keyword_pages_read_the_keyword_files_not_the_complete_file() {
+    let r = Reader::open(split()).await;
+    r.goto("keywords/?lang=en").await;
+    r.wait_for_ready().await;
+    r.wait_text(".keyword-table", "digital diplomacy").await;
+    // The seed's 网络外交 pairs with "cyber diplomacy"; the Chinese-only
+    // article's 网络外交 joins it: one row, two articles.
+    let row = r
+        .texts(".keyword-table tr")
+        .await
+        .into_iter()
+        .find(|t| t.contains("cyber diplomacy"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("网络外交") && row.trim_end().ends_with('2'),
+        "{row:?}"
+    );
+    assert_eq!(asked(&r, &split_file("keywords.json")), 1);
+    assert_eq!(keyword_files_asked(&r), 0);
+
+    // A chip leads to the keyword's page, from its own file.
+    r.click(".keyword-table a[href*='%E7%BD%91%E7%BB%9C%E5%A4%96%E4%BA%A4']")
+        .await;
+    r.wait_text("h1", "网络外交").await;
+    r.wait_text(".keyword-results", SEED_TITLE).await;
+    r.wait_text(".keyword-results", "仅有中文的虚构文章").await;
+    assert!(
+        r.text("h1")
+            .await
+            .unwrap_or_default()
+            .contains("cyber diplomacy"),
+        "the other form is named: {}",
+        r.describe().await
+    );
+    assert_eq!(keyword_files_asked(&r), 1, "{:?}", r.server.requests());
+
+    // From an article's chip: a way back to it; the keyword folds (case).
+    r.goto(&format!(
+        "keyword/?k=Digital%20Diplomacy&from={SEED_ID}&lang=en"
+    ))
+    .await;
+    r.wait_for_ready().await;
+    r.wait_text(".keyword-results", NEXT_TITLE).await;
+    r.wait_text(".back", "Back to the article").await;
+
+    // A keyword no article has.
+    r.goto("keyword/?k=no%20such%20keyword&lang=en").await;
+    r.wait_for_ready().await;
+    r.wait_text(
+        ".keyword-page",
+        "No article in this catalogue carries this keyword.",
+    )
+    .await;
+    assert_eq!(
+        asked(&r, &complete()),
+        0,
+        "keyword pages need no complete file"
+    );
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn search_needs_no_complete_file() {
+    let r = Reader::open(split()).await;
+    r.goto("search/?lang=en").await;
+    r.wait_for_ready().await;
+    r.type_text("#search-input", "外交").await;
+    r.wait_text(".result-count", "外交").await;
+    r.wait_text(".search-results", SEED_TITLE).await;
+    assert_eq!(asked(&r, &complete()), 0);
+    assert_eq!(asked(&r, &search_file("ids.json")), 1);
+    r.close().await;
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -401,8 +401,22 @@ impl SplitSource {
         }
     }
 
-    /// True while article `id`'s part is on its way (tracked).
-    pub fn part_pending(&self, id: &str) -> bool {
-        matches!(self.for_article(id), ArticleSource::Loading)
+    /// How many of the first `limit` of `ids` can be listed: whole steps of
+    /// `step` ids whose parts have all arrived (or failed), in order
+    /// (tracked).
+    pub fn settled_prefix(&self, ids: &[&str], limit: usize, step: usize) -> usize {
+        let limit = limit.min(ids.len());
+        let mut settled = 0;
+        while settled < limit {
+            let end = (settled + step.max(1)).min(limit);
+            let loading = ids[settled..end]
+                .iter()
+                .any(|id| matches!(self.for_article(id), ArticleSource::Loading));
+            if loading {
+                break;
+            }
+            settled = end;
+        }
+        settled
     }
 }

@@ -18,11 +18,9 @@ use crate::components::article_list::{ItemOptions, article_item};
 use crate::components::article_nav::article_href;
 use crate::fold::fold_keyword;
 use crate::pages::load_error::LoadErrorPage;
+use crate::pages::search::{PAGE, STEP};
 use crate::prefs::{reveal_app, set_document_title, site_path};
 use crate::source::{Source, use_source};
-
-/// Articles listed at first, and added by each "Show more" (split only).
-const PAGE: usize = 50;
 
 /// Where an article listed is: its catalogue, once at hand.
 type Holder = Box<dyn Fn(&str) -> Option<Arc<Catalogue>>>;
@@ -77,6 +75,18 @@ pub fn KeywordPage() -> impl IntoView {
         Source::Split(split) => Some(*split),
         Source::Whole(_) => None,
     };
+    // As on the search page: a split catalogue lists 50 articles at a time
+    // ("Show more"), in steps of six whose parts are all in.
+    let listable = Memo::new(move |_| match split {
+        Some(split) => match split.keyword(&folded.get()) {
+            Some(Ok(Some(entry))) => {
+                let ids: Vec<&str> = entry.ids.iter().map(String::as_str).collect();
+                split.settled_prefix(&ids, shown.get(), STEP)
+            }
+            _ => 0,
+        },
+        None => usize::MAX,
+    });
     let found = move || -> Found {
         match &source {
             Source::Whole(loaded) => {
@@ -106,7 +116,8 @@ pub fn KeywordPage() -> impl IntoView {
                         Found::Ready {
                             forms,
                             ids,
-                            holder: Box::new(move |id| split.part(id)),
+                            // Not tracked: the list grows with `listable`.
+                            holder: Box::new(move |id| untrack(|| split.part(id))),
                         }
                     }
                 }
@@ -156,15 +167,13 @@ pub fn KeywordPage() -> impl IntoView {
         } else {
             ids.len()
         };
-        let mut pending = false;
+        let listed = limit.min(listable.get());
+        let pending = listed < limit.min(ids.len());
         let items: Vec<AnyView> = ids
             .iter()
-            .take(limit)
+            .take(listed)
             .filter_map(|id| {
-                let Some(catalogue) = holder(id) else {
-                    pending = true;
-                    return None;
-                };
+                let catalogue = holder(id)?;
                 let article = catalogue.article(id)?;
                 Some(article_item(
                     &catalogue,
@@ -191,7 +200,11 @@ pub fn KeywordPage() -> impl IntoView {
         let still_loading =
             pending.then(|| view! { <p class="loading" role="status">{labels.loading}</p> });
         let back = from.get().and_then(|id| {
-            let catalogue = holder(&id)?;
+            // Tracked: the link appears once the article's part is in.
+            let catalogue = match split {
+                Some(split) => split.part(&id),
+                None => holder(&id),
+            }?;
             let article: &Article = catalogue.article(&id)?;
             let href = article_href(article, &lang_query);
             Some(view! {

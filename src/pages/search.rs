@@ -19,7 +19,12 @@ use crate::prefs::{base_path, reveal_app, set_document_title};
 use crate::source::{SearchOutcome, Source, use_source};
 
 /// Results shown at first, and added by each "Show more results".
-const PAGE: usize = 50;
+pub const PAGE: usize = 50;
+/// A split catalogue lists results in steps of this many, as their parts
+/// arrive: the first ones need not wait for fifty downloads, and the list
+/// is not rebuilt for every part. Six is what a browser fetches at once
+/// from an HTTP/1.1 host, so the first step takes one round of requests.
+pub const STEP: usize = 6;
 
 /// The search index, shared by every visit to the search page.
 #[derive(Clone)]
@@ -150,14 +155,25 @@ pub fn SearchPage() -> impl IntoView {
         Source::Whole(loaded) => Some(loaded.catalogue.clone()),
         Source::Split(_) => None,
     };
-    // The catalogue that holds a hit's article, once it is at hand.
+    // The catalogue that holds a hit's article, once it is at hand. Not
+    // tracked: the list re-renders when `listable` grows, not at each part.
     let holder = move |id: &str| -> Option<Arc<Catalogue>> {
         match (&whole, split) {
             (Some(whole), _) => Some(whole.clone()),
-            (None, Some(split)) => split.part(id),
+            (None, Some(split)) => untrack(|| split.part(id)),
             (None, None) => None,
         }
     };
+    // How many results can be listed: all of them for a single-file
+    // catalogue; for a split one, the steps (of STEP, in rank order) whose
+    // parts are all in.
+    let listable = Memo::new(move |_| match (split, outcome.get()) {
+        (Some(split), SearchOutcome::Ready(hits)) => {
+            let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+            split.settled_prefix(&ids, shown.get(), STEP)
+        }
+        _ => usize::MAX,
+    });
 
     move || {
         let labels = state.labels();
@@ -201,15 +217,13 @@ pub fn SearchPage() -> impl IntoView {
         reveal_app();
         let parsed = parsed.get();
         let limit = shown.get();
-        let mut pending = false;
+        let listed = limit.min(listable.get());
+        let pending = listed < limit.min(hits.len());
         let items: Vec<AnyView> = hits
             .iter()
-            .take(limit)
+            .take(listed)
             .filter_map(|hit| {
-                let Some(holder) = holder(&hit.id) else {
-                    pending |= split.is_some_and(|s| s.part_pending(&hit.id));
-                    return None;
-                };
+                let holder = holder(&hit.id)?;
                 let article = holder.article(&hit.id)?;
                 let options = ItemOptions {
                     show_source: true,

@@ -5,6 +5,7 @@
 //! never the complete one.
 
 use browser_tests::{Canned, Reader, Setup, catalogue_body, fixture, split_folder};
+use serde_json::json;
 
 const SEED_ID: &str = "2024-58-6-95";
 const SEED_TITLE: &str = "Chinese Characteristics and Practice of Digital Diplomacy";
@@ -228,6 +229,71 @@ async fn keyword_pages_read_the_keyword_files_not_the_complete_file() {
         0,
         "keyword pages need no complete file"
     );
+    r.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_keyword_of_many_articles_lists_fifty_at_a_time_each_part_fetched_once() {
+    // 120 fictitious articles with "sample data": the keyword's file and
+    // each article's part are canned beside the split sample.
+    let folded = catalogue::fold_keyword("Sample Data");
+    let folder = split_folder();
+    let ids: Vec<String> = (1..=120).map(|n| format!("many-{n}")).collect();
+    let mut setup = split();
+    let entry = json!({
+        "format": catalogue::KEYWORD_FORMAT,
+        "entries": [{ "keys": [folded], "forms": [["en", "sample data"]], "articles": ids }],
+    });
+    let key = catalogue::keyword_file_key(&folded);
+    setup.canned.insert(
+        format!("{folder}keyword/{key}.json"),
+        catalogue_body(entry.to_string()),
+    );
+    for (n, id) in ids.iter().enumerate() {
+        let part = json!({
+            "format": "abstract-catalogue/1",
+            "journal": { "title": { "en": "Sample Journal (fictitious)" } },
+            "articles": [{
+                "id": id, "year": 2025,
+                "title": { "en": format!("Fictitious article No. {}.", n + 1) },
+                "abstract": { "en": "Placeholder." },
+                "keywords": { "en": ["sample data"] },
+            }],
+        });
+        setup.canned.insert(
+            format!("{folder}article/{id}.json"),
+            catalogue_body(part.to_string()),
+        );
+    }
+    let r = Reader::open(setup).await;
+    let listed = |n: usize| {
+        let r = &r;
+        async move {
+            r.wait_until(&format!("{n} articles listed"), || async {
+                r.count(".keyword-page .loading").await == 0
+                    && r.count(".keyword-results li").await == n
+            })
+            .await;
+        }
+    };
+    r.goto("keyword/?k=sample%20data&lang=en").await;
+    r.wait_for_ready().await;
+    listed(50).await;
+    let text = r.text(".keyword-results").await.unwrap_or_default();
+    assert!(
+        text.contains("No. 1.") && text.contains("No. 50."),
+        "{text}"
+    );
+    assert!(!text.contains("No. 51."), "{text}");
+    assert_eq!(asked(&r, &part("many-51")), 0, "only the listed parts");
+    r.click(".more-results button").await;
+    listed(100).await;
+    r.click(".more-results button").await;
+    listed(120).await;
+    assert_eq!(r.count(".more-results button").await, 0);
+    for id in &ids {
+        assert_eq!(asked(&r, &part(id)), 1, "{id}");
+    }
     r.close().await;
 }
 

@@ -163,30 +163,48 @@ async fn time_click(client: &Client, selector: &str, done: &str) -> Option<f64> 
     js_async(client, &script, vec![]).await.as_f64()
 }
 
-/// Types `query` into the search box at once and returns the ms until its
-/// results are listed.
-async fn time_search(client: &Client, query: &str) -> Option<f64> {
+/// The ms of one search, from the keystroke.
+#[derive(Clone, Copy)]
+struct SearchTime {
+    /// Until the first results (or "no result") are on the page.
+    shown: f64,
+    /// Until every result of the first page is listed (a split catalogue
+    /// lists them in steps, as their parts arrive).
+    complete: f64,
+}
+
+/// Types `query` into the search box at once and times its results.
+async fn time_search(client: &Client, query: &str) -> Option<SearchTime> {
     let script = r#"
         const [query, finish] = [arguments[0], arguments[arguments.length - 1]];
-        const ok = () => {
-            // The count for this query, and no result still loading (a
-            // split catalogue lists each result once its part is in).
+        const counted = () => {
             const shown = document.querySelector('.result-count .search-query');
-            return shown && shown.textContent === query
-                && !document.querySelector('.search-page .loading');
+            return shown && shown.textContent === query;
         };
+        const shown = () => counted() && (document.querySelector('.search-results li')
+            || document.querySelector('.search-page .empty'));
+        const complete = () => counted() && !document.querySelector('.search-page .loading');
         const input = document.getElementById('search-input');
+        let first = null;
+        const check = () => {
+            const t = performance.now() - t0;
+            if (first === null && shown()) first = t;
+            if (first !== null && complete()) { watch.disconnect(); finish([first, t]); return true; }
+            return false;
+        };
+        const watch = new MutationObserver(check);
         const t0 = performance.now();
         input.value = query;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        if (ok()) { finish(performance.now() - t0); return; }
-        const watch = new MutationObserver(() => {
-            if (ok()) { watch.disconnect(); finish(performance.now() - t0); }
-        });
+        if (check()) return;
         watch.observe(document.body, { subtree: true, childList: true, characterData: true });
         setTimeout(() => { watch.disconnect(); finish(null); }, 25000);
     "#;
-    js_async(client, script, vec![json!(query)]).await.as_f64()
+    let v = js_async(client, script, vec![json!(query)]).await;
+    Some(SearchTime {
+        shown: v.get(0)?.as_f64()?,
+        complete: v.get(1)?.as_f64()?,
+    })
 }
 
 #[derive(Default)]
@@ -201,8 +219,11 @@ struct Row {
     timeouts: usize,
     switch_ms: Vec<f64>,
     next_ms: Vec<f64>,
+    /// The first query (it loads the index, or a split one's ids file).
     search_first_ms: Option<f64>,
+    /// Later queries: until results show, and until the page is complete.
     search_ms: Vec<f64>,
+    search_complete_ms: Vec<f64>,
 }
 
 async fn measure(site: &Site, runs: usize) -> Row {
@@ -270,7 +291,7 @@ async fn measure(site: &Site, runs: usize) -> Row {
         .await
         .expect("open the search page");
     if app_ready(&client).await.is_some() {
-        row.search_first_ms = time_search(&client, "外交").await;
+        row.search_first_ms = time_search(&client, "外交").await.map(|t| t.shown);
         for query in [
             "digital",
             "治理",
@@ -278,7 +299,10 @@ async fn measure(site: &Site, runs: usize) -> Row {
             "数据安全",
             "placeholder",
         ] {
-            row.search_ms.extend(time_search(&client, query).await);
+            if let Some(t) = time_search(&client, query).await {
+                row.search_ms.push(t.shown);
+                row.search_complete_ms.push(t.complete);
+            }
         }
     }
     let _ = client.close().await;
@@ -311,7 +335,7 @@ async fn main() {
 
     println!();
     println!(
-        "| articles | cold load vs static | static ms | app ms | app ready ms | first-load KB (static / app) | switch ms | next ms | search ms (first / warm) | JS heap MB |"
+        "| articles | cold load vs static | static ms | app ms | app ready ms | first-load KB (static / app) | switch ms | next ms | search ms (first / warm, all 50 listed) | JS heap MB |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut json_rows = Vec::new();
@@ -335,10 +359,11 @@ async fn main() {
             "next_article_ms": median(row.next_ms.clone()),
             "search_first_query_ms": row.search_first_ms,
             "search_query_ms": median(row.search_ms.clone()),
+            "search_query_complete_ms": median(row.search_complete_ms.clone()),
             "js_heap_mb": heap,
         });
         println!(
-            "| {} | {} | {} | {} | {}{} | {} / {} | {} | {} | {} / {} | {} |",
+            "| {} | {} | {} | {} | {}{} | {} / {} | {} | {} | {} / {} ({}) | {} |",
             row.articles,
             ratio
                 .map(|r| format!("{r:.2}x"))
@@ -357,6 +382,7 @@ async fn main() {
             ms(median(row.next_ms.clone())),
             ms(row.search_first_ms),
             ms(median(row.search_ms.clone())),
+            ms(median(row.search_complete_ms.clone())),
             heap.map(|h| format!("{h:.1}"))
                 .unwrap_or_else(|| "–".into()),
         );

@@ -129,3 +129,32 @@ pub fn article_item(
 pub fn issue_href(key: &IssueKey, lang_query: &str) -> String {
     issue_path(crate::prefs::base_path(), key, lang_query)
 }
+
+/// "Show more results" under a long list: shows `step` more of it.
+pub fn show_more(shown: RwSignal<usize>, step: usize, labels: &'static Labels) -> AnyView {
+    view! {
+        <p class="more-results">
+            <button type="button" on:click=move |_| shown.update(|n| *n += step)>
+                {labels.more_results}
+            </button>
+        </p>
+    }
+    .into_any()
+}
+
+/// The title of a contents page: the journal's title in the reader's
+/// language, else "Contents" (kept in step with the view).
+pub fn contents_title(catalogue: std::sync::Arc<Catalogue>) {
+    let state = crate::app::use_view_state();
+    Effect::new(move |_| {
+        let lang = state.view.get().chrome_lang();
+        let title = catalogue
+            .journal()
+            .title()
+            .pick(lang)
+            .map(|s| s.text.to_owned());
+        crate::prefs::set_document_title(
+            &title.unwrap_or_else(|| state.labels().contents.to_owned()),
+        );
+    });
+}

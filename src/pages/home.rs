@@ -4,23 +4,14 @@ use catalogue::issue_label;
 use leptos::prelude::*;
 
 use crate::app::{use_catalogue, use_view_state};
-use crate::components::article_list::{ItemOptions, article_item, issue_href};
-use crate::prefs::{set_document_title, site_path};
+use crate::components::article_list::{ItemOptions, article_item, contents_title, issue_href};
+use crate::prefs::site_path;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let catalogue = use_catalogue();
     let state = use_view_state();
-    let title_catalogue = catalogue.clone();
-    Effect::new(move |_| {
-        let lang = state.view.get().chrome_lang();
-        let title = title_catalogue
-            .journal()
-            .title()
-            .pick(lang)
-            .map(|s| s.text.to_owned());
-        set_document_title(&title.unwrap_or_else(|| state.labels().contents.to_owned()));
-    });
+    contents_title(catalogue.clone());
 
     move || {
         let labels = state.labels();

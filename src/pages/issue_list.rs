@@ -6,9 +6,9 @@ use catalogue::issue_label;
 use leptos::prelude::*;
 
 use crate::app::use_view_state;
-use crate::components::article_list::issue_href;
+use crate::components::article_list::{contents_title, issue_href};
 use crate::pages::load_error::LoadErrorPage;
-use crate::prefs::{reveal_app, set_document_title, site_path};
+use crate::prefs::{reveal_app, site_path};
 use crate::source::SplitSource;
 
 #[component]
@@ -16,16 +16,7 @@ pub fn IssueListPage(split: SplitSource) -> impl IntoView {
     let state = use_view_state();
     split.load_issues();
     let root = split.root();
-    let title_root = root.clone();
-    Effect::new(move |_| {
-        let lang = state.view.get().chrome_lang();
-        let title = title_root
-            .journal()
-            .title()
-            .pick(lang)
-            .map(|s| s.text.to_owned());
-        set_document_title(&title.unwrap_or_else(|| state.labels().contents.to_owned()));
-    });
+    contents_title(root.clone());
 
     move || {
         let labels = state.labels();

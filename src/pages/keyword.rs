@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::use_view_state;
-use crate::components::article_list::{ItemOptions, article_item};
+use crate::components::article_list::{ItemOptions, article_item, show_more};
 use crate::components::article_nav::article_href;
 use crate::fold::fold_keyword;
 use crate::pages::load_error::LoadErrorPage;
@@ -188,15 +188,7 @@ pub fn KeywordPage() -> impl IntoView {
                 ))
             })
             .collect();
-        let more = (ids.len() > limit).then(|| {
-            view! {
-                <p class="more-results">
-                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {labels.more_results}
-                    </button>
-                </p>
-            }
-        });
+        let more = (ids.len() > limit).then(|| show_more(shown, PAGE, labels));
         let still_loading =
             pending.then(|| view! { <p class="loading" role="status">{labels.loading}</p> });
         let back = from.get().and_then(|id| {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::use_view_state;
-use crate::components::article_list::{ItemOptions, article_item, marked};
+use crate::components::article_list::{ItemOptions, article_item, marked, show_more};
 use crate::fetch::{self, Loaded};
 use crate::fold::nfkd;
 use crate::prefs::{base_path, reveal_app, set_document_title};
@@ -240,15 +240,7 @@ pub fn SearchPage() -> impl IntoView {
             })
             .collect();
         let count = hits.len();
-        let more = (count > limit).then(|| {
-            view! {
-                <p class="more-results">
-                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {labels.more_results}
-                    </button>
-                </p>
-            }
-        });
+        let more = (count > limit).then(|| show_more(shown, PAGE, labels));
         // Results whose articles are still on their way (a split catalogue).
         let still_loading =
             pending.then(|| view! { <p class="loading" role="status">{labels.loading}</p> });

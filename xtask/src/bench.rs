@@ -47,6 +47,10 @@ pub fn run(args: &[String]) -> Result {
     build::remove_dir(&app)?;
     build::build_app(&tools, BASE, &app)?;
     let bundle = bundle_sizes(&app)?;
+    let floor_dir = work.join("floor");
+    build::remove_dir(&floor_dir)?;
+    build_floor(&tools, &floor_dir)?;
+    let floor = bundle_sizes(&floor_dir)?;
 
     let mut sites = Vec::new();
     for &n in &sizes {
@@ -82,15 +86,25 @@ pub fn run(args: &[String]) -> Result {
     for (name, raw, gzip) in &bundle {
         println!("| {name} | {:.1} | {:.1} |", kb(*raw), kb(*gzip));
     }
-    let (raw, gzip) = bundle
-        .iter()
-        .filter(|(name, ..)| name.ends_with(".wasm") || name.ends_with(".js"))
-        .fold((0, 0), |(r, g), (_, raw, gzip)| (r + raw, g + gzip));
+    let (raw, gzip) = wasm_and_js(&bundle);
     println!("| wasm + JS | {:.1} | {:.1} |", kb(raw), kb(gzip));
+    let (floor_raw, floor_gzip) = wasm_and_js(&floor);
+    println!(
+        "| framework floor, wasm + JS (`tests/floor`: Leptos, router, one fetch) | {:.1} | {:.1} |",
+        kb(floor_raw),
+        kb(floor_gzip)
+    );
+    println!(
+        "| reader / floor | {:.2}x | {:.2}x |",
+        raw as f64 / floor_raw.max(1) as f64,
+        gzip as f64 / floor_gzip.max(1) as f64
+    );
     let bundle_json = serde_json::json!({
         "files": bundle.iter().map(|(name, raw, gzip)| serde_json::json!({"file": name, "raw_bytes": raw, "gzip_bytes": gzip})).collect::<Vec<_>>(),
         "wasm_js_raw_bytes": raw,
         "wasm_js_gzip_bytes": gzip,
+        "floor_wasm_js_raw_bytes": floor_raw,
+        "floor_wasm_js_gzip_bytes": floor_gzip,
     });
     let result = exec(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -113,6 +127,27 @@ pub fn run(args: &[String]) -> Result {
     );
     drop(driver);
     result
+}
+
+/// The smallest Leptos app of the reader's shape (`tests/floor`), built
+/// with the same tools and settings, for reading the bundle against.
+fn build_floor(tools: &install::Tools, out: &Path) -> Result {
+    step("Building the framework floor (tests/floor) with trunk");
+    exec(
+        Command::new(tools.trunk())
+            .current_dir(project_root().join("tests/floor"))
+            .env("PATH", tools.path())
+            .args(["build", "--release", "--dist"])
+            .arg(out),
+    )
+}
+
+/// Raw and gzip bytes of the wasm and JS files.
+fn wasm_and_js(files: &[(String, u64, u64)]) -> (u64, u64) {
+    files
+        .iter()
+        .filter(|(name, ..)| name.ends_with(".wasm") || name.ends_with(".js"))
+        .fold((0, 0), |(r, g), (_, raw, gzip)| (r + raw, g + gzip))
 }
 
 fn kb(bytes: u64) -> f64 {

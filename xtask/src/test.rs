@@ -43,6 +43,8 @@ pub fn run(args: &[String]) -> Result {
                 "--workspace",
                 "--exclude",
                 "abstract-reader",
+                "--exclude",
+                "framework-floor",
                 "--all-targets",
             ])
             .args(DENY_WARNINGS),
@@ -53,6 +55,8 @@ pub fn run(args: &[String]) -> Result {
             .args([
                 "-p",
                 "abstract-reader",
+                "-p",
+                "framework-floor",
                 "--target",
                 "wasm32-unknown-unknown",
             ])
@@ -81,6 +85,8 @@ pub fn run(args: &[String]) -> Result {
         "abstract-reader",
         "--exclude",
         "browser-tests",
+        "--exclude",
+        "framework-floor",
     ]))?;
     step("Native tests of the app's prerenderer");
     exec(cargo().args([

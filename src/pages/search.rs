@@ -169,7 +169,7 @@ pub fn SearchPage() -> impl IntoView {
     // parts are all in.
     let listable = Memo::new(move |_| match (split, outcome.get()) {
         (Some(split), SearchOutcome::Ready(hits)) => {
-            let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+            let ids: Vec<&str> = hits.iter().map(|h| &*h.id).collect();
             split.settled_prefix(&ids, shown.get(), STEP)
         }
         _ => usize::MAX,

@@ -83,6 +83,7 @@ mod shards;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -312,7 +313,9 @@ fn cjk_terms(run: &[char]) -> Vec<String> {
 #[derive(Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     fingerprint: String,
-    ids: Vec<String>,
+    /// Shared: a split index merged for each query reuses its ids file's
+    /// list, and each hit its id, without copying 100,000 strings.
+    ids: Ids,
     /// Sorted, unique.
     terms: Vec<String>,
     /// `terms.len() + 1` offsets into `docs`/`masks`.
@@ -332,11 +335,18 @@ impl fmt::Debug for SearchIndex {
     }
 }
 
+/// Article ids by document number, shared between indexes and hits.
+pub(crate) type Ids = Arc<[Arc<str>]>;
+
+pub(crate) fn shared_ids(ids: Vec<String>) -> Ids {
+    ids.into_iter().map(Arc::from).collect()
+}
+
 /// One search result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// The article's id; resolve it with [`Catalogue::article`].
-    pub id: String,
+    pub id: Arc<str>,
     pub score: u32,
 }
 
@@ -407,7 +417,7 @@ impl SearchIndex {
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut index = SearchIndex {
             fingerprint: fingerprint.to_owned(),
-            ids,
+            ids: shared_ids(ids),
             terms: Vec::with_capacity(sorted.len()),
             starts: Vec::with_capacity(sorted.len() + 1),
             docs: Vec::new(),
@@ -680,7 +690,7 @@ impl SearchIndex {
         }
         Ok(SearchIndex {
             fingerprint: wire.fingerprint,
-            ids: wire.ids,
+            ids: shared_ids(wire.ids),
             terms: wire.terms,
             starts,
             docs,

@@ -52,7 +52,7 @@ fn ids(index: &SearchIndex, query: &str) -> Vec<String> {
     index
         .search(query, &nfkd)
         .into_iter()
-        .map(|h| h.id)
+        .map(|h| h.id.to_string())
         .collect()
 }
 
@@ -130,7 +130,7 @@ fn title_and_keyword_matches_rank_above_abstract_matches() {
         json!({ "abstract": { "en": "Quantum again." } }),
     ]);
     let hits = index.search("quantum", &nfkd);
-    let order: Vec<(&str, u32)> = hits.iter().map(|h| (h.id.as_str(), h.score)).collect();
+    let order: Vec<(&str, u32)> = hits.iter().map(|h| (&*h.id, h.score)).collect();
     // title 8, keywords 6, authors 4, abstract 1; ties in reading order.
     assert_eq!(
         order,
@@ -138,7 +138,7 @@ fn title_and_keyword_matches_rank_above_abstract_matches() {
     );
     // Scores add up over query terms; each term counts its best field.
     let hits = index.search("quantum matters", &nfkd);
-    assert_eq!((hits[0].id.as_str(), hits[0].score), ("a2", 16));
+    assert_eq!((&*hits[0].id, hits[0].score), ("a2", 16));
     assert_eq!(index.search("量子", &nfkd)[0].score, 6);
 }
 

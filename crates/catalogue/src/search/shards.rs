@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Clause, Query, SearchIndex, is_cjk, push_json_string};
+use super::{Clause, Ids, Query, SearchIndex, is_cjk, push_json_string, shared_ids};
 use crate::model::ArticleId;
 
 /// The `format` of a split index's ids file.
@@ -76,7 +76,7 @@ pub struct ShardFiles {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchIds {
     fingerprint: String,
-    ids: Vec<String>,
+    ids: Ids,
     keys: Vec<String>,
 }
 
@@ -108,7 +108,7 @@ impl SearchIds {
         }
         Ok(SearchIds {
             fingerprint: wire.fingerprint,
-            ids: wire.ids,
+            ids: shared_ids(wire.ids),
             keys: wire.keys,
         })
     }
@@ -265,13 +265,13 @@ impl SearchIndex {
     }
 }
 
-fn push_list<'a>(out: &mut String, items: impl Iterator<Item = &'a String>) {
+fn push_list<'a>(out: &mut String, items: impl Iterator<Item = &'a (impl AsRef<str> + 'a)>) {
     out.push('[');
     for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_string(out, item);
+        push_json_string(out, item.as_ref());
     }
     out.push(']');
 }

@@ -6,9 +6,11 @@
 //! already preloaded; the parts of the neighbours are fetched as soon as it
 //! shows, so previous/next do not wait on the network. The contents page
 //! loads the table of contents (`issues.json`), an issue page its issue's
-//! part, a search the index shards of its terms; keyword pages load the
-//! complete file once, on first use. Nothing is fetched twice: parts are
-//! kept by file, in flight or done.
+//! part, the keyword index page `keywords.json`, a keyword page its
+//! keyword's file, a search the index shards of its terms; listing pages
+//! then load the parts of the articles they show. No page needs the
+//! complete file. Nothing is fetched twice: parts are kept by file, in
+//! flight or done.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -60,11 +60,6 @@ pub fn KeywordPage() -> impl IntoView {
         let split = *split;
         Effect::new(move |_| split.request_keyword(&folded.get()));
         Effect::new(move |_| {
-            if let Some(Ok(Some(entry))) = split.keyword(&folded.get()) {
-                for id in entry.ids.iter().take(shown.get()) {
-                    split.request_part(id);
-                }
-            }
             if let Some(from) = from.get() {
                 split.request_part(&from);
             }
@@ -87,6 +82,17 @@ pub fn KeywordPage() -> impl IntoView {
         },
         None => usize::MAX,
     });
+    if let Some(split) = split {
+        // Two steps ahead of what is listed, as on the search page.
+        Effect::new(move |_| {
+            if let Some(Ok(Some(entry))) = split.keyword(&folded.get()) {
+                let ahead = shown.get().min(listable.get().saturating_add(2 * STEP));
+                for id in entry.ids.iter().take(ahead) {
+                    split.request_part(id);
+                }
+            }
+        });
+    }
     let found = move || -> Found {
         match &source {
             Source::Whole(loaded) => {

@@ -142,15 +142,6 @@ pub fn SearchPage() -> impl IntoView {
             Memo::new(move |_| split.search(&parsed.get()))
         }
     };
-    if let Some(split) = split {
-        Effect::new(move |_| {
-            if let SearchOutcome::Ready(hits) = outcome.get() {
-                for hit in hits.iter().take(shown.get()) {
-                    split.request_part(&hit.id);
-                }
-            }
-        });
-    }
     let whole = match &source {
         Source::Whole(loaded) => Some(loaded.catalogue.clone()),
         Source::Split(_) => None,
@@ -174,6 +165,19 @@ pub fn SearchPage() -> impl IntoView {
         }
         _ => usize::MAX,
     });
+    if let Some(split) = split {
+        // Parts are asked for two steps ahead of what is listed: enough to
+        // keep the connections busy, while the first step's answers are
+        // not held up behind fifty requests being set up.
+        Effect::new(move |_| {
+            if let SearchOutcome::Ready(hits) = outcome.get() {
+                let ahead = shown.get().min(listable.get().saturating_add(2 * STEP));
+                for hit in hits.iter().take(ahead) {
+                    split.request_part(&hit.id);
+                }
+            }
+        });
+    }
 
     move || {
         let labels = state.labels();

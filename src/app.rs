@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use catalogue::{Catalogue, IssueKey, Labels, View};
+use catalogue::{Catalogue, Labels, View};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes};
@@ -20,7 +20,7 @@ use crate::components::site_header::SiteHeader;
 use crate::fetch::{self, FetchError, Loaded};
 use crate::pages::article::ArticleRoute;
 use crate::pages::home::HomePage;
-use crate::pages::issue::IssuePage;
+use crate::pages::issue::IssueRoute;
 use crate::pages::issue_list::IssueListPage;
 use crate::pages::keyword::KeywordPage;
 use crate::pages::keyword_index::KeywordIndexPage;
@@ -28,7 +28,7 @@ use crate::pages::load_error::LoadErrorPage;
 use crate::pages::not_found::PageNotFound;
 use crate::pages::search::{SearchIndexState, SearchPage};
 use crate::prefs;
-use crate::source::{ArticleSource, Source};
+use crate::source::Source;
 
 type CatalogueResource = LocalResource<Result<Loaded, FetchError>>;
 
@@ -242,7 +242,7 @@ fn CatalogueRoutes(loaded: Loaded) -> impl IntoView {
         <Routes fallback=|| view! { <PageNotFound/> }>
             <Route path=path!("/") view=contents_page/>
             <Route path=path!("/article/:id") view=ArticleRoute/>
-            <Route path=path!("/issue") view=issue_page/>
+            <Route path=path!("/issue") view=IssueRoute/>
             <Route path=path!("/keyword") view=KeywordPage/>
             <Route path=path!("/keywords") view=KeywordIndexPage/>
             <Route path=path!("/search") view=SearchPage/>
@@ -256,57 +256,6 @@ fn contents_page() -> AnyView {
         Source::Whole(_) => HomePage().into_any(),
         Source::Split(split) => view! { <IssueListPage split/> }.into_any(),
     }
-}
-
-/// `<base>/issue/`: from the whole catalogue, or, split, from the issue's
-/// own part (found in the table of contents), which the page then reads as
-/// its catalogue.
-fn issue_page() -> AnyView {
-    let Source::Split(split) = expect_context::<Source>() else {
-        return IssuePage().into_any();
-    };
-    split.load_issues();
-    let state = use_view_state();
-    let query = use_query_map();
-    let number = Memo::new(move |_| {
-        let q = query.read();
-        let key = IssueKey::from_query(q.get("j"), q.get_str("y"), q.get("v"), q.get("n"))?;
-        let list = split.issues()?.ok()?;
-        list.find(&key).map(|entry| entry.number)
-    });
-    Effect::new(move |_| {
-        if let Some(n) = number.get() {
-            split.request_issue(n);
-        }
-    });
-    (move || {
-        let loading =
-            || view! { <p class="loading" role="status">{move || state.labels().loading}</p> };
-        let catalogue = match (split.issues(), number.get()) {
-            (None, _) => return loading().into_any(),
-            (Some(Err(error)), _) => {
-                prefs::reveal_app();
-                return view! { <LoadErrorPage error on_retry=move || split.retry_issues()/> }
-                    .into_any();
-            }
-            // No such issue: the page says so, from the root (no articles).
-            (Some(Ok(_)), None) => split.root(),
-            (Some(Ok(_)), Some(n)) => match split.issue_part(n) {
-                ArticleSource::Ready(part) => part,
-                ArticleSource::Loading => return loading().into_any(),
-                ArticleSource::Missing => split.root(),
-                ArticleSource::Failed(error) => {
-                    prefs::reveal_app();
-                    return view! { <LoadErrorPage error on_retry=move || split.retry_issue(n)/> }
-                        .into_any();
-                }
-            },
-        };
-        prefs::reveal_app();
-        provide_context(catalogue);
-        IssuePage().into_any()
-    })
-    .into_any()
 }
 
 /// The catalogue a listing page reads: the whole one, or, for an issue page

@@ -84,7 +84,7 @@ pub enum SearchOutcome {
 }
 
 /// A split catalogue's file loaded once, on first use, and kept (the table
-/// of contents, the keyword index).
+/// of contents, the keyword index, the search index's ids).
 pub struct OnceFile<T: Send + Sync + 'static> {
     value: RwSignal<Option<Result<Arc<T>, FetchError>>>,
     started: StoredValue<bool>,
@@ -145,8 +145,7 @@ pub struct SplitSource {
     keyword_index: OnceFile<Vec<KeywordSummary>>,
     /// Keyword files by folded keyword.
     keywords: RwSignal<HashMap<String, KeywordState>>,
-    search_ids: RwSignal<Option<Result<Arc<SearchIds>, String>>>,
-    search_ids_started: StoredValue<bool>,
+    search_ids: OnceFile<SearchIds>,
     /// Search shards by key.
     shards: RwSignal<HashMap<String, ShardState>>,
 }
@@ -162,16 +161,14 @@ impl SplitSource {
             issues: OnceFile::new(),
             keyword_index: OnceFile::new(),
             keywords: RwSignal::new(HashMap::new()),
-            search_ids: RwSignal::new(None),
-            search_ids_started: StoredValue::new(false),
+            search_ids: OnceFile::new(),
             shards: RwSignal::new(HashMap::new()),
         }
     }
 
+    /// The address of the split's file for `relative`.
     fn file(&self, relative: impl FnOnce(&catalogue::Split) -> String) -> String {
-        let root = self.root.get_value();
-        let relative = root.split().map(relative).unwrap_or_default();
-        fetch::site_file(base_path(), &relative)
+        fetch::site_file(base_path(), &self.relative(relative))
     }
 
     /// The split's file for `relative` (a function of [`catalogue::Split`]).
@@ -325,20 +322,8 @@ impl SplitSource {
     /// Starts loading what `query` needs: the ids file, then the shards of
     /// its terms. Each file is fetched once. Call it from an effect.
     pub fn prepare_search(&self, query: &Query) {
-        if !self.search_ids_started.get_value() {
-            self.search_ids_started.set_value(true);
-            let url = self.file(catalogue::Split::search_ids_file);
-            let search_ids = self.search_ids;
-            leptos::task::spawn_local(async move {
-                let ids = match fetch::load_file(&url).await {
-                    Ok(text) => SearchIds::from_json(&text)
-                        .map(Arc::new)
-                        .map_err(|e| format!("{url}: {e}")),
-                    Err(error) => Err(error.to_string()),
-                };
-                search_ids.set(Some(ids));
-            });
-        }
+        let url = self.file(catalogue::Split::search_ids_file);
+        self.search_ids.load(url, SearchIds::from_json);
         // Tracked: an effect calling this runs again once the ids are in.
         let Some(Ok(ids)) = self.search_ids.get() else {
             return;
@@ -351,12 +336,10 @@ impl SplitSource {
             let url = self.file(|split| split.search_shard_file(&key));
             let shards = self.shards;
             leptos::task::spawn_local(async move {
-                let shard = match fetch::load_file(&url).await {
-                    Ok(text) => SearchIndex::shard_from_json(&text)
-                        .map(Arc::new)
-                        .map_err(|e| format!("{url}: {e}")),
-                    Err(error) => Err(error.to_string()),
-                };
+                let shard = fetch::load_parsed(url, SearchIndex::shard_from_json)
+                    .await
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string());
                 shards.update(|s| _ = s.insert(key, Some(shard)));
             });
         }
@@ -367,7 +350,7 @@ impl SplitSource {
     pub fn search(&self, query: &Query) -> SearchOutcome {
         let ids = match self.search_ids.get() {
             None => return SearchOutcome::Loading,
-            Some(Err(why)) => return SearchOutcome::Failed(why),
+            Some(Err(error)) => return SearchOutcome::Failed(error.to_string()),
             Some(Ok(ids)) => ids,
         };
         let keys = ids.keys_for(query);

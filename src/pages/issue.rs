@@ -6,7 +6,61 @@ use leptos_router::hooks::use_query_map;
 
 use crate::app::{use_catalogue, use_view_state};
 use crate::components::article_list::{ItemOptions, article_item};
-use crate::prefs::{set_document_title, site_path};
+use crate::pages::load_error::LoadErrorPage;
+use crate::prefs::{self, set_document_title, site_path};
+use crate::source::{ArticleSource, Source, use_source};
+
+/// `<base>/issue/`: from the whole catalogue, or, split, from the issue's
+/// own part (found in the table of contents), which the page then reads as
+/// its catalogue.
+#[component]
+pub fn IssueRoute() -> impl IntoView {
+    let Source::Split(split) = use_source() else {
+        return IssuePage().into_any();
+    };
+    split.load_issues();
+    let state = use_view_state();
+    let query = use_query_map();
+    let number = Memo::new(move |_| {
+        let q = query.read();
+        let key = IssueKey::from_query(q.get("j"), q.get_str("y"), q.get("v"), q.get("n"))?;
+        let list = split.issues()?.ok()?;
+        list.find(&key).map(|entry| entry.number)
+    });
+    Effect::new(move |_| {
+        if let Some(n) = number.get() {
+            split.request_issue(n);
+        }
+    });
+    (move || {
+        let loading =
+            || view! { <p class="loading" role="status">{move || state.labels().loading}</p> };
+        let catalogue = match (split.issues(), number.get()) {
+            (None, _) => return loading().into_any(),
+            (Some(Err(error)), _) => {
+                prefs::reveal_app();
+                return view! { <LoadErrorPage error on_retry=move || split.retry_issues()/> }
+                    .into_any();
+            }
+            // No such issue: the page says so, from the root (no articles).
+            (Some(Ok(_)), None) => split.root(),
+            (Some(Ok(_)), Some(n)) => match split.issue_part(n) {
+                ArticleSource::Ready(part) => part,
+                ArticleSource::Loading => return loading().into_any(),
+                ArticleSource::Missing => split.root(),
+                ArticleSource::Failed(error) => {
+                    prefs::reveal_app();
+                    return view! { <LoadErrorPage error on_retry=move || split.retry_issue(n)/> }
+                        .into_any();
+                }
+            },
+        };
+        prefs::reveal_app();
+        provide_context(catalogue);
+        IssuePage().into_any()
+    })
+    .into_any()
+}
 
 #[component]
 pub fn IssuePage() -> impl IntoView {

@@ -158,3 +158,29 @@ pub fn contents_title(catalogue: std::sync::Arc<Catalogue>) {
         );
     });
 }
+
+/// A contents page: the journal's title, a link to the keyword index, and
+/// `body` (its journals' issues).
+pub fn contents_section(
+    catalogue: &Catalogue,
+    lang: Lang,
+    lang_query: &str,
+    body: Vec<AnyView>,
+) -> AnyView {
+    let labels = Labels::of(lang);
+    let title = catalogue.journal().title().pick(lang).map(|t| {
+        view! { <span lang=t.tag.to_owned()>{t.text.to_owned()}</span> }
+    });
+    let keywords = crate::prefs::site_path(&format!("/keywords/{lang_query}"));
+    view! {
+        <section class="toc" aria-labelledby="toc-heading">
+            <h1 id="toc-heading">{title}</h1>
+            <p class="toc-sub">
+                {labels.contents_label}" · "
+                <a href=keywords>{labels.keyword_index}</a>
+            </p>
+            {body}
+        </section>
+    }
+    .into_any()
+}

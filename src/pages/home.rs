@@ -4,8 +4,9 @@ use catalogue::issue_label;
 use leptos::prelude::*;
 
 use crate::app::{use_catalogue, use_view_state};
-use crate::components::article_list::{ItemOptions, article_item, contents_title, issue_href};
-use crate::prefs::site_path;
+use crate::components::article_list::{
+    ItemOptions, article_item, contents_section, contents_title, issue_href,
+};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -53,19 +54,6 @@ pub fn HomePage() -> impl IntoView {
                 view! { <section class="toc-journal-group">{heading}{issues}</section> }.into_any()
             })
             .collect();
-        let title = catalogue.journal().title().pick(lang).map(|t| {
-            view! { <span lang=t.tag.to_owned()>{t.text.to_owned()}</span> }
-        });
-        view! {
-            <section class="toc" aria-labelledby="toc-heading">
-                <h1 id="toc-heading">{title}</h1>
-                <p class="toc-sub">
-                    {labels.contents_label}" · "
-                    <a href=site_path(&format!("/keywords/{lang_query}"))>{labels.keyword_index}</a>
-                </p>
-                {journals}
-            </section>
-        }
-        .into_any()
+        contents_section(&catalogue, lang, &lang_query, journals)
     }
 }

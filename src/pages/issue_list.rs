@@ -6,9 +6,9 @@ use catalogue::issue_label;
 use leptos::prelude::*;
 
 use crate::app::use_view_state;
-use crate::components::article_list::{contents_title, issue_href};
+use crate::components::article_list::{contents_section, contents_title, issue_href};
 use crate::pages::load_error::LoadErrorPage;
-use crate::prefs::{reveal_app, site_path};
+use crate::prefs::reveal_app;
 use crate::source::SplitSource;
 
 #[component]
@@ -70,19 +70,6 @@ pub fn IssueListPage(split: SplitSource) -> impl IntoView {
                 .into_any()
             })
             .collect();
-        let title = root.journal().title().pick(lang).map(|t| {
-            view! { <span lang=t.tag.to_owned()>{t.text.to_owned()}</span> }
-        });
-        view! {
-            <section class="toc" aria-labelledby="toc-heading">
-                <h1 id="toc-heading">{title}</h1>
-                <p class="toc-sub">
-                    {labels.contents_label}" · "
-                    <a href=site_path(&format!("/keywords/{lang_query}"))>{labels.keyword_index}</a>
-                </p>
-                {groups}
-            </section>
-        }
-        .into_any()
+        contents_section(&root, lang, &lang_query, groups)
     }
 }

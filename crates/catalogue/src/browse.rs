@@ -221,7 +221,32 @@ impl Catalogue {
 }
 
 /// A keyword's written forms: `(language tag, keyword)`, one per tag.
-type Forms = Vec<(String, String)>;
+pub(crate) type Forms = Vec<(String, String)>;
+
+/// The form in `lang`, if `forms` has one.
+pub(crate) fn form_in(forms: &Forms, lang: Lang) -> Option<&str> {
+    forms
+        .iter()
+        .find(|(tag, _)| Lang::from_tag(tag) == Some(lang))
+        .map(|(_, f)| f.as_str())
+}
+
+/// The form to name a keyword by in `lang`: that language's, else the first.
+fn name_in(forms: &Forms, lang: Lang) -> &str {
+    form_in(forms, lang)
+        .or_else(|| forms.first().map(|(_, f)| f.as_str()))
+        .unwrap_or_default()
+}
+
+/// Where a keyword goes in the keyword index for `lang`: keywords with a
+/// form in `lang` first, by that form folded (by code point); then the rest.
+pub(crate) fn index_order(
+    forms: &Forms,
+    lang: Lang,
+    fold: &dyn Fn(&str) -> String,
+) -> (bool, String) {
+    (form_in(forms, lang).is_none(), fold(name_in(forms, lang)))
+}
 
 /// One keyword of the index: its forms (one per language tag, as first
 /// written) and the articles carrying any of them.
@@ -235,18 +260,13 @@ pub struct KeywordEntry<'a> {
 impl KeywordEntry<'_> {
     /// The form in `lang`, if the entry has one.
     pub fn form(&self, lang: Lang) -> Option<&str> {
-        self.forms
-            .iter()
-            .find(|(tag, _)| Lang::from_tag(tag) == Some(lang))
-            .map(|(_, f)| f.as_str())
+        form_in(&self.forms, lang)
     }
 
     /// The form to name the entry by in `lang`: that language's, else the
     /// first.
     pub fn name(&self, lang: Lang) -> &str {
-        self.form(lang)
-            .or_else(|| self.forms.first().map(|(_, f)| f.as_str()))
-            .unwrap_or_default()
+        name_in(&self.forms, lang)
     }
 }
 
@@ -289,8 +309,7 @@ impl Catalogue {
         fold: impl Fn(&str) -> String,
     ) -> Vec<KeywordEntry<'_>> {
         let (mut index, _) = self.keyword_groups(&fold);
-        // Keywords with a form in `lang` first, by that form; then the rest.
-        index.sort_by_cached_key(|e| (e.form(lang).is_none(), fold(e.name(lang))));
+        index.sort_by_cached_key(|e| index_order(&e.forms, lang, &fold));
         index
     }
 

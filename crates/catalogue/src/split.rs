@@ -83,7 +83,11 @@ impl Split {
 
     /// The file of the keyword that folds to `folded` (`keyword_from_json`).
     pub fn keyword_file(&self, folded: &str) -> String {
-        format!("{}keyword/{}.json", self.folder, keyword_file_key(folded))
+        self.keyword_file_of_key(&keyword_file_key(folded))
+    }
+
+    fn keyword_file_of_key(&self, key: &str) -> String {
+        format!("{}keyword/{key}.json", self.folder)
     }
 
     /// The split search index's ids file (`search::SearchIds`).
@@ -221,7 +225,7 @@ pub fn split_catalogue(
     let (index, files) = keywords::keyword_files(&entries, &by_folded);
     parts.push((split.keywords_file(), index));
     for (key, text) in files {
-        parts.push((format!("{}keyword/{key}.json", split.folder), text));
+        parts.push((split.keyword_file_of_key(&key), text));
     }
     Ok(SplitFiles {
         root: value.to_string(),
@@ -281,13 +285,7 @@ impl IssueList {
     pub fn from_json(text: &str) -> Result<IssueList, String> {
         let wire: IssuesWire = serde_json::from_str(text)
             .map_err(|e| format!("the table of contents is damaged ({e}); rebuild the site"))?;
-        if wire.format != ISSUES_FORMAT {
-            return Err(format!(
-                "the table of contents has format {:?}, but this reader reads {ISSUES_FORMAT:?}; \
-                 rebuild the site",
-                wire.format
-            ));
-        }
+        check_format("the table of contents", &wire.format, ISSUES_FORMAT)?;
         let mut number = 0;
         let groups = wire
             .groups
@@ -322,6 +320,17 @@ impl IssueList {
             .iter()
             .flat_map(|g| &g.issues)
             .find(|e| e.key == *key)
+    }
+}
+
+/// A split file's `format` must be the one this reader reads.
+fn check_format(what: &str, found: &str, expected: &str) -> Result<(), String> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} has format {found:?}, but this reader reads {expected:?}; rebuild the site"
+        ))
     }
 }
 

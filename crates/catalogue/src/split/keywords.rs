@@ -18,16 +18,14 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::browse::KeywordEntry;
+use super::check_format;
+use crate::browse::{Forms, KeywordEntry, form_in, index_order};
 use crate::lang::Lang;
 
 /// The `format` of `keywords.json`.
 pub const KEYWORDS_FORMAT: &str = "abstract-catalogue-keywords/1";
 /// The `format` of a `keyword/<hash>.json` file.
 pub const KEYWORD_FORMAT: &str = "abstract-catalogue-keyword/1";
-
-/// `(language tag, keyword as written)`, the first of each tag.
-pub type Forms = Vec<(String, String)>;
 
 /// The file key of a folded keyword: 16 hex digits of its FNV-1a hash.
 pub fn keyword_file_key(folded: &str) -> String {
@@ -57,23 +55,10 @@ impl KeywordSummary {
     }
 }
 
-fn form_in(forms: &Forms, lang: Lang) -> Option<&str> {
-    forms
-        .iter()
-        .find(|(tag, _)| Lang::from_tag(tag) == Some(lang))
-        .map(|(_, f)| f.as_str())
-}
-
-/// Sorts entries as the keyword index page lists them: those with a form
-/// in `lang` first, by that form folded (by code point); then the rest.
+/// Sorts entries as the keyword index page lists them, as
+/// [`Catalogue::keyword_index`](crate::Catalogue::keyword_index) does.
 pub fn sort_keywords(entries: &mut [KeywordSummary], lang: Lang, fold: impl Fn(&str) -> String) {
-    entries.sort_by_cached_key(|e| {
-        let name = e
-            .form(lang)
-            .or_else(|| e.forms.first().map(|(_, f)| f.as_str()))
-            .unwrap_or_default();
-        (e.form(lang).is_none(), fold(name))
-    });
+    entries.sort_by_cached_key(|e| index_order(&e.forms, lang, &fold));
 }
 
 /// A keyword entry with the ids of its articles, in reading order.
@@ -114,16 +99,6 @@ struct ArticlesWire {
     keys: Vec<String>,
     forms: Forms,
     articles: Vec<String>,
-}
-
-fn check_format(what: &str, found: &str, expected: &str) -> Result<(), String> {
-    if found == expected {
-        Ok(())
-    } else {
-        Err(format!(
-            "{what} has format {found:?}, but this reader reads {expected:?}; rebuild the site"
-        ))
-    }
 }
 
 /// Reads `keywords.json`; the error is a sentence for the site owner.

@@ -75,8 +75,9 @@ pub fn KeywordPage() -> impl IntoView {
     let listable = Memo::new(move |_| match split {
         Some(split) => match split.keyword(&folded.get()) {
             Some(Ok(Some(entry))) => {
-                let ids: Vec<&str> = entry.ids.iter().map(String::as_str).collect();
-                split.settled_prefix(&ids, shown.get(), STEP)
+                let shown = shown.get();
+                let ids: Vec<&str> = entry.ids.iter().take(shown).map(String::as_str).collect();
+                split.settled_prefix(&ids, shown, STEP)
             }
             _ => 0,
         },

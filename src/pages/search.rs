@@ -160,8 +160,10 @@ pub fn SearchPage() -> impl IntoView {
     // parts are all in.
     let listable = Memo::new(move |_| match (split, outcome.get()) {
         (Some(split), SearchOutcome::Ready(hits)) => {
-            let ids: Vec<&str> = hits.iter().map(|h| &*h.id).collect();
-            split.settled_prefix(&ids, shown.get(), STEP)
+            // Only the ids that can be shown (a query may have 80,000 hits).
+            let shown = shown.get();
+            let ids: Vec<&str> = hits.iter().take(shown).map(|h| &*h.id).collect();
+            split.settled_prefix(&ids, shown, STEP)
         }
         _ => usize::MAX,
     });
